@@ -1,0 +1,43 @@
+import type { MethodName, Output, PushEvent } from '../../shared/api/contract';
+import type { ParsedInputOf } from '../../shared/api/define';
+import type { Contract } from '../../shared/api/contract';
+import type { SessionUser } from '../../shared/api/areas/auth';
+import type { Db } from './db/open';
+
+export interface Logger {
+  info(msg: string, meta?: Record<string, unknown>): void;
+  error(msg: string, meta?: Record<string, unknown>): void;
+}
+
+export interface CoreEnv {
+  db: Db;
+  dataDir: string;
+  /** injectable clock: tests pin time */
+  now: () => Date;
+  emit: (event: PushEvent) => void;
+  log: Logger;
+}
+
+export interface Ctx extends CoreEnv {
+  /** the signed-in user; always from the session, never from the call's input */
+  user: SessionUser | null;
+  tokenHash: string | null;
+  /** aborted when the caller cancels (long jobs check it) */
+  signal: AbortSignal;
+}
+
+export interface AuthedCtx extends Ctx {
+  user: SessionUser;
+}
+
+/** Public methods get a Ctx (user may be null); session methods an AuthedCtx. */
+export type CtxFor<M extends MethodName> = Contract[M]['auth'] extends 'public' ? Ctx : AuthedCtx;
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInputOf<Contract[M]>,
+  ctx: CtxFor<M>,
+) => Output<M> | Promise<Output<M>>;
+
+export type Handlers<K extends MethodName> = { [M in K]: Handler<M> };
+
+export const isoNow = (ctx: { now: () => Date }) => ctx.now().toISOString();

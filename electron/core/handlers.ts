@@ -1,0 +1,17 @@
+import type { HandlerMap } from './dispatch';
+import { authHandlers } from './auth/service';
+import { catalogHandlers } from './master/catalogs';
+import { orgUnitHandlers } from './master/orgUnits';
+import { partnerHandlers } from './master/partners';
+import { userHandlers } from './master/users';
+import { setupHandlers } from './setup/service';
+
+/** Every area's handlers; the type makes a missing or extra method a compile error. */
+export const handlers: HandlerMap = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...orgUnitHandlers,
+  ...catalogHandlers,
+  ...partnerHandlers,
+  ...userHandlers,
+};

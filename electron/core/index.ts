@@ -1,0 +1,52 @@
+import { EventEmitter } from 'node:events';
+import type { Input, MethodName, Output, PushEvent } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/errors';
+import type { CoreEnv, Logger } from './context';
+import { openDb, type OpenOptions } from './db/open';
+import { createDispatcher, type CallMeta } from './dispatch';
+import { handlers } from './handlers';
+
+export interface CoreOptions extends OpenOptions {
+  dataDir: string;
+  now?: () => Date;
+  log?: Logger;
+}
+
+export interface Core {
+  /** typed in-process call; throws ApiError */
+  call<M extends MethodName>(method: M, input: Input<M>, meta?: CallMeta): Promise<Output<M>>;
+  /** untyped call for transports; never throws */
+  invoke(method: string, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
+  on(listener: (e: PushEvent) => void): () => void;
+  env: CoreEnv;
+  close(): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (msg, meta) => console.log(JSON.stringify({ level: 'info', msg, ...meta })),
+  error: (msg, meta) => console.error(JSON.stringify({ level: 'error', msg, ...meta })),
+};
+
+/** The whole application backend, in plain Node: storage, services, auth. */
+export function createCore(opts: CoreOptions): Core {
+  const db = openDb(opts.dataDir, opts);
+  const events = new EventEmitter();
+  const env: CoreEnv = {
+    db,
+    dataDir: opts.dataDir,
+    now: opts.now ?? (() => new Date()),
+    emit: (e) => events.emit('event', e),
+    log: opts.log ?? consoleLogger,
+  };
+  const d = createDispatcher(env, handlers);
+  return {
+    call: (method, input, meta) => d.call(method, input, meta) as never,
+    invoke: d.invoke,
+    on(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    env,
+    close: () => db.$client.close(),
+  };
+}

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api/errors';
+import { freshCore, type TestCore } from '../testing';
+
+let core: TestCore;
+beforeEach(async () => {
+  core = await freshCore({ demo: true });
+});
+afterEach(() => core.dispose());
+
+describe('partners', () => {
+  it('scopes the list to the caller’s org units and everything below them', async () => {
+    const admin = await core.as('admin');
+    const zhang = await core.as('zhangwei');
+    const lina = await core.as('lina');
+    const all = await admin('partners.list', { limit: 1000 });
+    expect(all.total).toBe(300);
+    const mine = await zhang('partners.list', { limit: 1000 });
+    const units = await zhang('orgUnits.list', {});
+    const unitIds = new Set(units.map((u) => u.id));
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.total).toBeLessThan(all.total);
+    expect(mine.rows.every((p) => unitIds.has(p.orgUnitId))).toBe(true);
+    expect(units.every((u) => u.code.startsWith('KM-WH'))).toBe(true);
+    const branch = await lina('partners.list', { limit: 1000 });
+    expect(branch.total).toBeGreaterThan(mine.total);
+    // a partner outside zhangwei's scope can be neither read nor written
+    const other = all.rows.find((p) => !unitIds.has(p.orgUnitId))!;
+    await expect(zhang('partners.get', { id: other.id })).rejects.toMatchObject({ code: 'out_of_scope' });
+    await expect(zhang('partners.update', { id: other.id, version: other.version, patch: { name: 'x' } })).rejects.toMatchObject({ code: 'out_of_scope' });
+  });
+
+  it('pages by keyset cursor with the same rows as offset paging, under any sort', async () => {
+    const admin = await core.as('admin');
+    for (const sort of [[{ colId: 'name', sort: 'desc' as const }], [{ colId: 'starRating', sort: 'asc' as const }, { colId: 'contractEnd', sort: 'desc' as const }]]) {
+      const whole = await admin('partners.list', { limit: 300, sort });
+      const paged: number[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await admin('partners.list', { limit: 37, sort, cursor });
+        paged.push(...page.rows.map((r) => r.id));
+        expect(page.total).toBe(300);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(paged).toEqual(whole.rows.map((r) => r.id));
+    }
+  });
+
+  it('filters and quick-searches on the server', async () => {
+    const admin = await core.as('admin');
+    const five = await admin('partners.list', { filter: { starRating: { filterType: 'number', type: 'equals', filter: 5 } }, limit: 1000 });
+    expect(five.total).toBeGreaterThan(0);
+    expect(five.rows.every((p) => p.starRating === 5)).toBe(true);
+    const q = await admin('partners.list', { quick: 'P000017' });
+    expect(q.rows.map((r) => r.code)).toEqual(['P000017']);
+    const pct = await admin('partners.list', { quick: '%' }); // LIKE wildcards are literal
+    expect(pct.total).toBe(0);
+  });
+
+  it('edits with optimistic concurrency and records the change', async () => {
+    const zhang = await core.as('zhangwei');
+    const [p] = (await zhang('partners.list', { limit: 1 })).rows;
+    const saved = await zhang('partners.update', { id: p!.id, version: p!.version, patch: { starRating: 5, contactPhone: '13800000000' } });
+    expect(saved.starRating).toBe(5);
+    expect(saved.version).toBe(p!.version + 1);
+    await expect(zhang('partners.update', { id: p!.id, version: p!.version, patch: { starRating: 4 } })).rejects.toMatchObject({ code: 'stale' });
+    const log = core.env.db.$client.prepare("SELECT before, after FROM change_log WHERE entity = 'partner' AND entity_id = ?").all(p!.id) as { before: string; after: string }[];
+    expect(JSON.parse(log.at(-1)!.after)).toMatchObject({ starRating: 5 });
+  });
+
+  it('rejects invalid input with field reasons and writes nothing', async () => {
+    const zhang = await core.as('zhangwei');
+    const [p] = (await zhang('partners.list', { limit: 1 })).rows;
+    const err = await zhang('partners.update', { id: p!.id, version: p!.version, patch: { starRating: 7 } }).catch((e: ApiError) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('validation');
+    expect((err as ApiError).details).toEqual([expect.objectContaining({ path: 'patch.starRating', reason: 'v.star' })]);
+    const bad = await zhang('partners.update', { id: p!.id, version: p!.version, patch: { contractEnd: '2000-01-01' } }).catch((e: ApiError) => e);
+    expect((bad as ApiError).details).toEqual([expect.objectContaining({ path: 'contractEnd', reason: 'v.contract_dates' })]);
+    const again = await zhang('partners.get', { id: p!.id });
+    expect(again).toEqual(p);
+  });
+
+  it('approvers and finance cannot write partners (backend, not only UI)', async () => {
+    const lina = await core.as('lina');
+    const [p] = (await lina('partners.list', { limit: 1 })).rows;
+    await expect(lina('partners.update', { id: p!.id, version: p!.version, patch: { name: 'x' } })).rejects.toMatchObject({ code: 'forbidden' });
+    const wang = await core.as('wangfang');
+    await expect(wang('partners.setActive', { id: p!.id, version: p!.version, active: false })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('hands over all of a manager’s partners in one step, recorded', async () => {
+    const lina = await core.as('lina');
+    const zhang = await core.as('zhangwei');
+    const users = await lina('users.list', {});
+    const target = users.find((u) => u.role === 'channel_staff' && u.username !== 'zhangwei')!;
+    const before = await lina('partners.list', { filter: { ownerUserId: { filterType: 'set', values: [zhang.userId] } }, limit: 1000 });
+    const h = await lina('partners.handover', { fromUserId: zhang.userId, toUserId: target.id, note: '调岗' });
+    expect(h.partnerCount).toBe(before.total);
+    const after = await lina('partners.list', { filter: { ownerUserId: { filterType: 'set', values: [zhang.userId] } }, limit: 1000 });
+    expect(after.total).toBe(0);
+    const moved = await lina('partners.list', { filter: { ownerUserId: { filterType: 'set', values: [target.id] } }, limit: 1000 });
+    expect(moved.rows.map((r) => r.id)).toEqual(expect.arrayContaining(before.rows.map((r) => r.id)));
+    const list = await lina('partners.handovers', {});
+    expect(list[0]).toMatchObject({ fromUserId: zhang.userId, toUserId: target.id, byUserId: lina.userId, note: '调岗' });
+    const items = core.env.db.$client.prepare('SELECT count(*) FROM partner_handover_items WHERE handover_id = ?').pluck().get(h.id);
+    expect(items).toBe(before.total);
+  });
+});

@@ -1,0 +1,202 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Partner } from '../../../shared/api/areas/master';
+import { ApiError } from '../../../shared/api/errors';
+import { requireInScope, scopeIds } from '../auth/scope';
+import type { AuthedCtx, Handlers } from '../context';
+import { schema, type Db, type Tx } from '../db/open';
+import { assertUniqueCode, diff, logChange, notFound, updateVersioned } from './common';
+import { buildPageQuery, encodeCursor, type ColumnSpec } from './paging';
+
+const t = schema.partners;
+
+/** Grid columns the server can sort and filter by (reference columns sort by id). */
+export const PARTNER_COLUMNS: Record<string, ColumnSpec> = {
+  code: { expr: 'p.code', kind: 'text' },
+  name: { expr: 'p.name', kind: 'text' },
+  channelTypeId: { expr: 'p.channel_type_id', kind: 'number' },
+  orgUnitId: { expr: 'p.org_unit_id', kind: 'number' },
+  ownerUserId: { expr: 'coalesce(p.owner_user_id, 0)', kind: 'number' },
+  starRating: { expr: 'p.star_rating', kind: 'number' },
+  contractStart: { expr: "coalesce(p.contract_start, '')", kind: 'text' },
+  contractEnd: { expr: "coalesce(p.contract_end, '')", kind: 'text' },
+  status: { expr: 'p.status', kind: 'text' },
+  contactName: { expr: 'p.contact_name', kind: 'text' },
+  contactPhone: { expr: 'p.contact_phone', kind: 'text' },
+  bankName: { expr: 'p.bank_name', kind: 'text' },
+  bankAccount: { expr: 'p.bank_account', kind: 'text' },
+  updatedAt: { expr: 'p.updated_at', kind: 'text' },
+  active: { expr: 'p.active', kind: 'number' },
+};
+
+const SELECT = `SELECT p.id, p.code, p.name, p.channel_type_id AS channelTypeId, p.org_unit_id AS orgUnitId,
+  p.owner_user_id AS ownerUserId, p.star_rating AS starRating, p.contract_start AS contractStart,
+  p.contract_end AS contractEnd, p.status, p.contact_name AS contactName, p.contact_phone AS contactPhone,
+  p.bank_name AS bankName, p.bank_account AS bankAccount, p.active, p.version, p.updated_at AS updatedAt
+  FROM partners p`;
+
+type RawPartner = Omit<Partner, 'active'> & { active: number | boolean };
+const toPartner = (r: RawPartner): Partner => ({ ...r, active: !!r.active });
+
+export function listPartners(ctx: AuthedCtx, q: Parameters<Handlers<'partners.list'>['partners.list']>[0]) {
+  const scope = JSON.stringify([...scopeIds(ctx)]);
+  const base = {
+    where: ['p.org_unit_id IN (SELECT value FROM json_each(?))', ...(q.includeInactive ? [] : ['p.active = 1'])],
+    params: [scope],
+  };
+  const quick = ['p.code', 'p.name', 'p.contact_name', 'p.contact_phone'];
+  const built = buildPageQuery(q, PARTNER_COLUMNS, 'p.id', quick, base, { colId: 'code', sort: 'asc' });
+  const client = ctx.db.$client;
+  const cols = built.keyExprs.map((e, i) => `${e} AS k${i}`).join(', ');
+  const rows = client
+    .prepare(`SELECT * FROM (${SELECT.replace('FROM partners p', `, ${cols} FROM partners p`)} ${built.where} ${built.orderBy} LIMIT ? OFFSET ?)`)
+    .all(...built.params, q.limit, q.cursor ? 0 : q.offset) as (RawPartner & Record<string, unknown>)[];
+  const counted = q.cursor ? buildPageQuery({ ...q, cursor: undefined }, PARTNER_COLUMNS, 'p.id', quick, base, { colId: 'code', sort: 'asc' }) : built;
+  const total = client.prepare(`SELECT count(*) FROM partners p ${counted.where}`).pluck().get(...counted.params) as number;
+  const last = rows.at(-1);
+  const nextCursor = last && rows.length === q.limit ? encodeCursor(built.keyExprs.map((_, i) => last[`k${i}`])) : null;
+  return {
+    rows: rows.map((r) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(r)) if (!/^k\d+$/.test(k)) out[k] = v;
+      return toPartner(out as RawPartner);
+    }),
+    total,
+    nextCursor,
+  };
+}
+
+function getRow(db: Tx | Db, id: number) {
+  const r = db.select().from(t).where(eq(t.id, id)).get();
+  if (!r) throw notFound('partner', id);
+  return r;
+}
+
+function dto(r: typeof t.$inferSelect): Partner {
+  const { createdAt: _c, ...rest } = r;
+  return rest;
+}
+
+/** References must exist, be active, and (org unit, owner) be inside the caller's scope. */
+function checkRefs(tx: Tx, ctx: AuthedCtx, p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null }) {
+  if (p.channelTypeId !== undefined) {
+    const ct = tx.select().from(schema.channelTypes).where(eq(schema.channelTypes.id, p.channelTypeId)).get();
+    if (!ct || !ct.active) throw new ApiError('validation', 'Unknown or inactive channel type', undefined, [{ path: 'channelTypeId', reason: 'v.inactive_ref' }]);
+  }
+  if (p.orgUnitId !== undefined) {
+    const ou = tx.select().from(schema.orgUnits).where(eq(schema.orgUnits.id, p.orgUnitId)).get();
+    if (!ou || !ou.active) throw new ApiError('validation', 'Unknown or inactive org unit', undefined, [{ path: 'orgUnitId', reason: 'v.inactive_ref' }]);
+    requireInScope(ctx, p.orgUnitId);
+  }
+  if (p.ownerUserId !== undefined && p.ownerUserId !== null) {
+    const u = tx.select().from(schema.users).where(eq(schema.users.id, p.ownerUserId)).get();
+    if (!u || !u.active) throw new ApiError('validation', 'Unknown or inactive owner', undefined, [{ path: 'ownerUserId', reason: 'v.inactive_ref' }]);
+  }
+}
+
+export function createPartner(tx: Tx, ctx: AuthedCtx, input: Parameters<Handlers<'partners.create'>['partners.create']>[0]): Partner {
+  const now = ctx.now().toISOString();
+  checkRefs(tx, ctx, input);
+  assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, input.code)).get(), input.code);
+  const row = tx.insert(t).values({ ...input, createdAt: now, updatedAt: now }).returning().get();
+  logChange(tx, ctx, 'partner', row.id, 'create', undefined, input);
+  return dto(row);
+}
+
+export function updatePartner(
+  tx: Tx,
+  ctx: AuthedCtx,
+  input: Parameters<Handlers<'partners.update'>['partners.update']>[0],
+): Partner {
+  const before = getRow(tx, input.id);
+  requireInScope(ctx, before.orgUnitId);
+  const p = input.patch;
+  checkRefs(tx, ctx, p);
+  const start = p.contractStart !== undefined ? p.contractStart : before.contractStart;
+  const end = p.contractEnd !== undefined ? p.contractEnd : before.contractEnd;
+  if (start && end && start > end) {
+    throw new ApiError('validation', 'Contract end is before its start', undefined, [{ path: 'contractEnd', reason: 'v.contract_dates' }]);
+  }
+  if (p.code && p.code !== before.code) assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, p.code)).get(), p.code);
+  const d = diff(before as unknown as Record<string, unknown>, p);
+  updateVersioned(tx, t, input.id, input.version, p, ctx.now().toISOString());
+  logChange(tx, ctx, 'partner', input.id, 'update', d.before, d.after);
+  return dto(getRow(tx, input.id));
+}
+
+export const partnerHandlers: Handlers<
+  'partners.list' | 'partners.get' | 'partners.create' | 'partners.update' | 'partners.setActive' | 'partners.handover' | 'partners.handovers'
+> = {
+  'partners.list': (q, ctx) => listPartners(ctx, q),
+  'partners.get': (i, ctx) => {
+    const r = getRow(ctx.db, i.id);
+    requireInScope(ctx, r.orgUnitId);
+    return dto(r);
+  },
+  'partners.create': (i, ctx) => ctx.db.transaction((tx) => createPartner(tx, ctx, i)),
+  'partners.update': (i, ctx) => ctx.db.transaction((tx) => updatePartner(tx, ctx, i)),
+  'partners.setActive': (i, ctx) =>
+    ctx.db.transaction((tx) => {
+      const r = getRow(ctx.db, i.id);
+      requireInScope(ctx, r.orgUnitId);
+      updateVersioned(tx, t, i.id, i.version, { active: i.active }, ctx.now().toISOString());
+      logChange(tx, ctx, 'partner', i.id, i.active ? 'activate' : 'deactivate', undefined, { active: i.active });
+      return dto(getRow(ctx.db, i.id));
+    }),
+  /**
+   * Handover (交接): every partner of `fromUser` inside the caller's scope moves to `toUser` in one
+   * transaction; the handover and each partner moved are recorded. Open documents will follow
+   * the same record when requests and claims exist.
+   */
+  'partners.handover': (i, ctx) => {
+    if (i.fromUserId === i.toUserId) throw new ApiError('validation', 'Choose two different users', undefined, [{ path: 'toUserId', reason: 'v.same_user' }]);
+    const now = ctx.now().toISOString();
+    return ctx.db.transaction((tx) => {
+      const to = tx.select().from(schema.users).where(eq(schema.users.id, i.toUserId)).get();
+      const from = tx.select().from(schema.users).where(eq(schema.users.id, i.fromUserId)).get();
+      if (!from) throw notFound('user', i.fromUserId);
+      if (!to || !to.active) throw new ApiError('validation', 'The receiving user is unknown or inactive', undefined, [{ path: 'toUserId', reason: 'v.inactive_ref' }]);
+      const scope = [...scopeIds(ctx)];
+      const moved = tx
+        .select({ id: t.id })
+        .from(t)
+        .where(and(eq(t.ownerUserId, i.fromUserId), inArray(t.orgUnitId, scope)))
+        .all()
+        .map((r) => r.id);
+      if (moved.length === 0) throw new ApiError('nothing_to_hand_over', 'This user owns no partners in your scope');
+      const h = tx
+        .insert(schema.partnerHandovers)
+        .values({ at: now, byUserId: ctx.user.id, fromUserId: i.fromUserId, toUserId: i.toUserId, partnerCount: moved.length, note: i.note })
+        .returning()
+        .get();
+      const item = ctx.db.$client.prepare('INSERT INTO partner_handover_items (handover_id, partner_id) VALUES (?, ?)');
+      const upd = ctx.db.$client.prepare('UPDATE partners SET owner_user_id = ?, version = version + 1, updated_at = ? WHERE id = ?');
+      for (const pid of moved) {
+        item.run(h.id, pid);
+        upd.run(i.toUserId, now, pid);
+      }
+      logChange(tx, ctx, 'handover', h.id, 'handover', { ownerUserId: i.fromUserId }, { ownerUserId: i.toUserId, partners: moved.length });
+      return { id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, note: h.note };
+    });
+  },
+  'partners.handovers': (_i, ctx) => {
+    const visible = visibleUserIds(ctx);
+    return ctx.db
+      .select()
+      .from(schema.partnerHandovers)
+      .all()
+      .filter((h) => visible.has(h.fromUserId) || visible.has(h.toUserId))
+      .reverse();
+  },
+};
+
+/** Users whose assignments lie inside the caller's scope, plus the caller. */
+export function visibleUserIds(ctx: AuthedCtx): Set<number> {
+  const scope = [...scopeIds(ctx)];
+  const ids = ctx.db
+    .select({ id: schema.userOrgUnits.userId })
+    .from(schema.userOrgUnits)
+    .where(inArray(schema.userOrgUnits.orgUnitId, scope))
+    .all()
+    .map((r) => r.id);
+  return new Set([...ids, ctx.user.id]);
+}

@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import type { SetupStatus } from '../../../shared/api/areas/auth';
+import { ApiError } from '../../../shared/api/errors';
+import { hashPassword } from '../auth/password';
+import type { CoreEnv, Handlers } from '../context';
+import { schema } from '../db/open';
+import { seedDemo } from '../demo/generate';
+import { COMPANY } from '../demo/names';
+
+const get = (env: CoreEnv, key: string) => env.db.select().from(schema.settings).where(eq(schema.settings.key, key)).get()?.value ?? null;
+
+export function setupStatus(env: CoreEnv): SetupStatus {
+  const mode = get(env, 'mode') as SetupStatus['mode'];
+  return { initialized: get(env, 'initialized') === '1', companyName: get(env, 'company_name'), mode };
+}
+
+function assertFresh(env: CoreEnv) {
+  if (setupStatus(env).initialized) throw new ApiError('already_initialized', 'This data folder already holds a company');
+  const any = env.db.$client.prepare('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM org_units)').pluck().get() as number;
+  if (any > 0) throw new ApiError('already_initialized', 'This data folder already holds a company');
+}
+
+function markInitialized(env: CoreEnv, mode: 'demo' | 'empty', companyName: string) {
+  const put = env.db.$client.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
+  put.run('initialized', '1');
+  put.run('mode', mode);
+  put.run('company_name', companyName);
+  put.run('initialized_at', env.now().toISOString());
+}
+
+/** The demo company: deterministic, written in one transaction together with the initialized flag. */
+export async function initDemo(env: CoreEnv, opts: { partners?: number; passwordHash?: string } = {}): Promise<SetupStatus> {
+  assertFresh(env);
+  // seedDemo hashes passwords first (async), then writes everything — freshness re-checked, demo
+  // rows, the initialized flag — in one transaction, so a double click seeds exactly once.
+  const done = await seedDemo(env.db.$client, {
+    ...opts,
+    beforeWrite: () => assertFresh(env),
+    afterWrite: () => markInitialized(env, 'demo', COMPANY.zh),
+  });
+  env.log.info('demo company created', { ...done });
+  return setupStatus(env);
+}
+
+export const setupHandlers: Handlers<'system.health' | 'setup.status' | 'setup.initDemo' | 'setup.initEmpty'> = {
+  'system.health': () => ({ ok: true as const, version: '0.1.0' }),
+  'setup.status': (_i, ctx) => setupStatus(ctx),
+  'setup.initDemo': (_i, ctx) => initDemo(ctx),
+  'setup.initEmpty': async (i, ctx) => {
+    assertFresh(ctx);
+    const hash = await hashPassword(i.adminPassword);
+    const now = ctx.now().toISOString();
+    ctx.db.$client.transaction(() => {
+      assertFresh(ctx);
+      const company = ctx.db
+        .insert(schema.orgUnits)
+        .values({ code: 'HQ', nameZh: i.companyName, nameEn: i.companyName, kind: 'company', parentId: null, path: 'pending', createdAt: now, updatedAt: now })
+        .returning()
+        .get();
+      ctx.db.update(schema.orgUnits).set({ path: `/${company.id}/` }).where(eq(schema.orgUnits.id, company.id)).run();
+      const admin = ctx.db
+        .insert(schema.users)
+        .values({ username: i.adminUsername, displayName: i.adminDisplayName, role: 'admin', locale: i.locale, passwordHash: hash, createdAt: now, updatedAt: now })
+        .returning()
+        .get();
+      ctx.db.insert(schema.userOrgUnits).values({ userId: admin.id, orgUnitId: company.id }).run();
+      markInitialized(ctx, 'empty', i.companyName);
+    })();
+    return setupStatus(ctx);
+  },
+};

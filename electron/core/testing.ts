@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Input, MethodName, Output } from '../../shared/api/contract';
+import { hashPassword } from './auth/password';
+import type { Logger } from './context';
+import { DEMO_PASSWORD } from './demo/names';
+import { createCore, type Core } from './index';
+import { initDemo } from './setup/service';
+
+/** Test support: a core on a fresh SQLite file in a temp folder, and signed-in callers. */
+export const quietLogger: Logger = { info: () => {}, error: (m, meta) => console.error(m, meta) };
+
+let demoHash: Promise<string> | null = null;
+/** one real scrypt hash of the demo password, shared by a test file's demo companies */
+export const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
+
+export interface TestCore extends Core {
+  dir: string;
+  as(username: string, password?: string): Promise<Caller>;
+  dispose(): void;
+}
+
+export type Caller = (<M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>) & { token: string; userId: number };
+
+export async function freshCore(opts: { demo?: boolean; partners?: number; now?: () => Date } = {}): Promise<TestCore> {
+  const dir = mkdtempSync(join(tmpdir(), 'ccd-test-'));
+  const core = createCore({ dataDir: dir, log: quietLogger, now: opts.now });
+  if (opts.demo) await initDemo(core.env, { partners: opts.partners, passwordHash: await demoPasswordHash() });
+  return Object.assign(core, {
+    dir,
+    async as(username: string, password = DEMO_PASSWORD): Promise<Caller> {
+      const s = await core.call('auth.signIn', { username, password });
+      const caller = (<M extends MethodName>(m: M, i: Input<M>) => core.call(m, i, { token: s.token })) as Caller;
+      caller.token = s.token;
+      caller.userId = s.user.id;
+      return caller;
+    },
+    dispose() {
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
