@@ -1,0 +1,78 @@
+import { Suspense } from 'react';
+import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { useApiQuery } from '../api/hooks';
+import { useTranslation } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { DEFAULT_PATH, routes, type RouteDef } from './routes';
+import { useSession } from './session';
+
+const GROUPS: RouteDef['group'][] = ['home', 'budgets', 'requests', 'claims', 'approvals', 'analysis', 'master', 'settings'];
+
+/** The work shell: left navigation by area, top bar with scope, language and user. */
+export function Shell({ companyName }: { companyName: string }) {
+  return (
+    <Router hook={useHashLocation}>
+      <ShellInner companyName={companyName} />
+    </Router>
+  );
+}
+
+function ShellInner({ companyName }: { companyName: string }) {
+  const { t, i18n } = useTranslation();
+  const { user, setUser, signOut } = useSession();
+  const [location] = useLocation();
+  const visible = routes.filter((r) => !r.roles || r.roles.includes(user.role));
+  const units = useApiQuery('orgUnits.list', {});
+  const zh = i18n.language === 'zh-CN';
+  const scopeNames = (units.data ?? [])
+    .filter((u) => user.orgUnitIds.includes(u.id))
+    .map((u) => (zh ? u.nameZh : u.nameEn))
+    .join('、');
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="main">
+        <div className="brand">{t('app.name')}</div>
+        {GROUPS.map((g) => {
+          const items = visible.filter((r) => r.group === g);
+          if (items.length === 0) return null;
+          return (
+            <div key={g} className="nav-group">
+              <div className="nav-group-label">{t(`nav.${g}`)}</div>
+              {items.map((r) => (
+                <Link key={r.path} href={r.path} className={location === r.path ? 'nav-item active' : 'nav-item'}>
+                  {t(r.label)}
+                </Link>
+              ))}
+            </div>
+          );
+        })}
+      </nav>
+      <header className="topbar">
+        <div className="company">{companyName}</div>
+        <div className="scope" title={t('common.scope')}>
+          <span className="muted">{t('common.scope')}:</span> <span data-testid="scope">{scopeNames}</span>
+        </div>
+        <div className="spacer" />
+        <LanguageSwitch signedIn onChanged={(l) => setUser({ ...user, locale: l })} />
+        <div className="user" data-testid="current-user">
+          {user.displayName} · {t(`role.${user.role}`)}
+        </div>
+        <button onClick={signOut}>{t('action.signOut')}</button>
+      </header>
+      <main className="content">
+        <Suspense fallback={<div className="muted pad">{t('common.loading')}</div>}>
+          <Switch>
+            {visible.map((r) => (
+              <Route key={r.path} path={r.path} component={r.Page} />
+            ))}
+            <Route>
+              <Redirect to={visible[0]?.path ?? DEFAULT_PATH} />
+            </Route>
+          </Switch>
+        </Suspense>
+      </main>
+    </div>
+  );
+}

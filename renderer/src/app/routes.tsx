@@ -1,0 +1,28 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '@shared/api/define';
+
+/**
+ * The navigation: one entry per page, grouped by area (SPEC "look and feel"). Each feature adds
+ * its pages here; `roles` hides an entry from roles that cannot use it (the core enforces
+ * permissions regardless).
+ */
+export interface RouteDef {
+  path: string;
+  /** i18n key of the label */
+  label: string;
+  group: 'home' | 'budgets' | 'requests' | 'claims' | 'approvals' | 'analysis' | 'master' | 'settings';
+  roles?: Role[];
+  Page: LazyExoticComponent<ComponentType>;
+}
+
+const named = <K extends string>(p: Promise<Record<K, ComponentType>>, k: K) => p.then((m) => ({ default: m[k] }));
+
+export const routes: RouteDef[] = [
+  { path: '/master/partners', label: 'nav.partners', group: 'master', Page: lazy(() => named(import('../features/master/PartnersPage'), 'PartnersPage')) },
+  { path: '/master/org-units', label: 'nav.orgUnits', group: 'master', Page: lazy(() => named(import('../features/master/OrgUnitsPage'), 'OrgUnitsPage')) },
+  { path: '/master/channel-types', label: 'nav.channelTypes', group: 'master', Page: lazy(() => named(import('../features/master/ChannelTypesPage'), 'ChannelTypesPage')) },
+  { path: '/master/cost-types', label: 'nav.costTypes', group: 'master', Page: lazy(() => named(import('../features/master/CostTypesPage'), 'CostTypesPage')) },
+  { path: '/master/users', label: 'nav.users', group: 'master', Page: lazy(() => named(import('../features/master/UsersPage'), 'UsersPage')) },
+];
+
+export const DEFAULT_PATH = '/master/partners';

@@ -1,0 +1,1 @@
+export function CostTypesPage() { return null; }

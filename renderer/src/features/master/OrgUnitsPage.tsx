@@ -1,0 +1,1 @@
+export function OrgUnitsPage() { return null; }

@@ -1,0 +1,1 @@
+export function PartnersPage() { return null; }

@@ -1,0 +1,49 @@
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { messages, type AppLocale } from '@shared/i18n';
+import { ApiError, type FieldIssue } from '@shared/api/errors';
+
+/** i18next with the shared catalogues; the language is remembered per user by the core. */
+const LOCALE_KEY = 'ccd.locale';
+const initial = (localStorage.getItem(LOCALE_KEY) as AppLocale | null) ?? (navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: messages['zh-CN'] }, en: { translation: messages.en } },
+  lng: initial,
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function setLocale(l: AppLocale): void {
+  localStorage.setItem(LOCALE_KEY, l);
+  document.documentElement.lang = l;
+  void i18n.changeLanguage(l);
+}
+document.documentElement.lang = initial;
+
+export const currentLocale = () => i18n.language as AppLocale;
+export { i18n, useTranslation };
+
+/** One line for a failed call, in the user's language. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError || (typeof e === 'object' && e && 'code' in e)) {
+    const err = e as ApiError;
+    const key = `errors.${err.code}`;
+    return i18n.exists(key) ? i18n.t(key, err.params ?? {}) : (err.message ?? i18n.t('errors.internal'));
+  }
+  return i18n.t('errors.internal');
+}
+
+/** The reason of one field issue, translated. */
+export function issueText(issue: FieldIssue): string {
+  return i18n.exists(issue.reason) ? i18n.t(issue.reason, issue.params ?? {}) : issue.reason;
+}
+
+/** Field issues of a validation error, keyed by the last path segment. */
+export function fieldIssues(e: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const details = (e as ApiError)?.details;
+  if (Array.isArray(details)) for (const d of details as FieldIssue[]) out[d.path.split('.').at(-1) ?? d.path] = issueText(d);
+  return out;
+}
