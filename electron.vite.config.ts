@@ -12,7 +12,13 @@ export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
     resolve: { alias },
-    build: { rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } } },
+    // excel-worker: the Excel parsing worker (worker_threads), emitted next to index.js where
+    // electron/core/excel/worker/pool.ts looks for it
+    build: {
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/main/index.ts'), 'excel-worker': resolve(root, 'electron/core/excel/worker/entry.ts') },
+      },
+    },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

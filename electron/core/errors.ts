@@ -52,7 +52,9 @@ export function toApiError(e: unknown): { error: ApiError; unexpected: boolean }
       return { error: new ApiError('validation', `A value is out of range (${msg})`), unexpected: false };
     }
     if (code === 'SQLITE_CONSTRAINT_TRIGGER') {
-      return { error: new ApiError('forbidden', msg.replace(/^.*?:\s*/, '')), unexpected: false };
+      // triggers raise "<error code>: <text>" (electron/core/db/triggers.sql)
+      const m = /^([a-z_]+):\s*(.*)$/s.exec(msg);
+      return { error: new ApiError(m ? m[1]! : 'forbidden', m ? m[2]! : msg), unexpected: false };
     }
   }
   if (code === 'SQLITE_BUSY') return { error: new ApiError('busy', 'The database is busy; please try again'), unexpected: false };

@@ -1,6 +1,8 @@
 import type { HandlerMap } from './dispatch';
 import { authHandlers } from './auth/service';
+import { budgetHandlers } from './budgets/handlers';
 import { catalogHandlers } from './master/catalogs';
+import { excelHandlers } from './excel/service';
 import { orgUnitHandlers } from './master/orgUnits';
 import { partnerHandlers } from './master/partners';
 import { userHandlers } from './master/users';
@@ -14,4 +16,6 @@ export const handlers: HandlerMap = {
   ...catalogHandlers,
   ...partnerHandlers,
   ...userHandlers,
+  ...excelHandlers,
+  ...budgetHandlers,
 };

@@ -4,6 +4,7 @@ import type { Envelope } from '../../shared/api/errors';
 import type { CoreEnv, Logger } from './context';
 import { openDb, type OpenOptions } from './db/open';
 import { createDispatcher, type CallMeta } from './dispatch';
+import { fileAccess } from './excel/files';
 import { handlers } from './handlers';
 
 export interface CoreOptions extends OpenOptions {
@@ -18,6 +19,8 @@ export interface Core {
   /** untyped call for transports; never throws */
   invoke(method: string, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
   on(listener: (e: PushEvent) => void): () => void;
+  /** the transports' doors to the Excel exchange's files (upload route, download route, save dialog) */
+  files: ReturnType<typeof fileAccess>;
   env: CoreEnv;
   close(): void;
 }
@@ -46,6 +49,7 @@ export function createCore(opts: CoreOptions): Core {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
+    files: fileAccess(env),
     env,
     close: () => db.$client.close(),
   };

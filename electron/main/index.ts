@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createCore, type Core } from '../core/index';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
 import { CSP, lockDown, secureWindowOptions } from './window';
@@ -59,7 +59,13 @@ app.whenReady().then(() => {
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   core = createCore({ dataDir, nativeBinding: electronNativeBinding() });
-  registerIpc(ipcMain, core, isTrustedUrl);
+  registerIpc(ipcMain, core, isTrustedUrl, {
+    saveFile: async (name) => {
+      const opts = { defaultPath: join(app.getPath('downloads'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  });
   core.on((e) => BrowserWindow.getAllWindows().forEach((w) => w.webContents.send(EVENT_CHANNEL, e)));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([

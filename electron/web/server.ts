@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { methodNames } from '../../shared/api/contract';
-import type { Envelope } from '../../shared/api/errors';
+import { isApiErrorShape, type Envelope } from '../../shared/api/errors';
 import type { Core } from '../core/index';
 
 /**
@@ -11,6 +11,8 @@ import type { Core } from '../core/index';
  *   GET  /api/health     liveness
  *   GET  /api/methods    the contract's method names
  *   GET  /api/events     server-sent events (progress of long jobs)
+ *   POST /api/upload?name=<file name>     raw file body → { fileId } (Excel import; session required)
+ *   GET  /api/download/<fileId>?token=…   a file the core produced (export, template, error report)
  *   everything else      the built renderer (index.html for unknown paths)
  * Requests whose Host or Origin is not this loopback server are refused (DNS rebinding, CSRF).
  */
@@ -46,6 +48,8 @@ const STATUS: Record<string, number> = {
   conflict: 409,
   duplicate: 409,
   throttled: 429,
+  file_not_found: 404,
+  file_too_large: 413,
   internal: 500,
 };
 
@@ -86,6 +90,8 @@ export function startWebServer(opts: WebServerOptions): Promise<{ server: Server
       if (url.pathname === '/api/health') return send(res, 200, { ok: true });
       if (url.pathname === '/api/methods') return send(res, 200, methodNames);
       if (url.pathname === '/api/events') return events(req, res);
+      if (url.pathname === '/api/upload') return await upload(req, res, url);
+      if (url.pathname.startsWith('/api/download/')) return download(req, res, url);
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'validation', message: 'Use POST' } });
         const method = decodeURIComponent(url.pathname.slice(5));
@@ -112,6 +118,49 @@ export function startWebServer(opts: WebServerOptions): Promise<{ server: Server
       if (!res.headersSent) send(res, status, { ok: false, error: { code: status === 413 ? 'too_large' : 'internal', message: (e as Error).message } });
     }
   });
+
+  const bearer = (req: IncomingMessage, url: URL) => {
+    const auth = req.headers.authorization;
+    return auth?.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('token');
+  };
+  const fail = (res: ServerResponse, e: unknown) => {
+    const error = isApiErrorShape(e) ? { code: e.code, message: e.message, params: e.params } : { code: 'internal', message: 'Unexpected error' };
+    if (error.code === 'internal') core.env.log.error('file route error', { error: (e as Error)?.stack ?? String(e) });
+    const env: Envelope<never> = { ok: false, error };
+    if (!res.headersSent) send(res, statusFor(env), env);
+    else res.destroy();
+  };
+
+  /** The raw body is streamed to a temporary file (hashed on the way); nothing is read before the session checks out. */
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'validation', message: 'Use POST' } });
+    const size = Number(req.headers['content-length'] ?? 0);
+    if (size > limit) return send(res, 413, { ok: false, error: { code: 'file_too_large', message: 'The file is too large' } });
+    try {
+      const ref = await core.files.upload(bearer(req, url), url.searchParams.get('name') ?? 'upload', req);
+      send(res, 200, { ok: true, data: ref });
+    } catch (e) {
+      fail(res, e);
+    }
+  }
+
+  function download(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== 'GET') return send(res, 405, { ok: false, error: { code: 'validation', message: 'Use GET' } });
+    try {
+      const f = core.files.open(bearer(req, url), decodeURIComponent(url.pathname.slice('/api/download/'.length)));
+      const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      res.writeHead(200, {
+        'content-type': f.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/octet-stream',
+        'content-length': String(f.size),
+        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      createReadStream(f.path).on('error', (e) => fail(res, e)).pipe(res);
+    } catch (e) {
+      fail(res, e);
+    }
+  }
 
   function events(req: IncomingMessage, res: ServerResponse) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

@@ -1,6 +1,8 @@
 import type { InputOf, MethodDef, OutputOf } from './define';
 import { authApi } from './areas/auth';
 import { masterApi } from './areas/master';
+import { budgetsApi } from './areas/budgets';
+import { excelApi } from './areas/excel';
 
 /**
  * The one API contract: every method the core serves, over IPC, HTTP or in-process.
@@ -9,6 +11,8 @@ import { masterApi } from './areas/master';
 export const contract = {
   ...authApi,
   ...masterApi,
+  ...budgetsApi,
+  ...excelApi,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

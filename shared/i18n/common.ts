@@ -17,6 +17,13 @@ export const zh = {
     yes: '是', no: '否', active: '启用', inactive: '已停用', saved: '已保存', all: '全部', scope: '范围', language: '语言',
     user: '用户', version: '版本', unexpected: '发生意外错误，请重试或联系管理员。', shortcut: '快捷键：{{keys}}',
   },
+  grid: {
+    search: '快速搜索', searchHint: '快速搜索（Ctrl+F）', rows: '{{count}} 行', columns: '列', columnsTitle: '显示哪些列',
+    resetColumns: '恢复默认列', saved: '已保存：{{field}}', fieldError: '{{field}}：{{message}}', readOnly: '只读',
+    pasted: '已粘贴 {{count}} 个单元格', pasteFailed: '{{count}} 个单元格未能粘贴，见标红的单元格', pasteSkipped: '{{count}} 个单元格不可编辑，已跳过',
+    filterSearch: '搜索…', filterClear: '清除', filterSelected: '已选 {{count}} 项', filterNone: '未筛选', dismiss: '关闭',
+    loadFailed: '数据加载失败：{{message}}', selectRow: '请先选中一行',
+  },
   signIn: {
     title: '登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号（密码均为 demo1234）：',
   },
@@ -46,6 +53,13 @@ export const en: typeof zh = {
     loading: 'Loading…', empty: 'Nothing here yet', noMatch: 'No records match', total: 'Total', rows: '{{count}} rows',
     yes: 'Yes', no: 'No', active: 'Active', inactive: 'Inactive', saved: 'Saved', all: 'All', scope: 'Scope', language: 'Language',
     user: 'User', version: 'Version', unexpected: 'Something went wrong. Try again or contact your administrator.', shortcut: 'Shortcut: {{keys}}',
+  },
+  grid: {
+    search: 'Quick search', searchHint: 'Quick search (Ctrl+F)', rows: '{{count}} rows', columns: 'Columns', columnsTitle: 'Columns to show',
+    resetColumns: 'Reset columns', saved: 'Saved: {{field}}', fieldError: '{{field}}: {{message}}', readOnly: 'Read-only',
+    pasted: 'Pasted {{count}} cells', pasteFailed: '{{count}} cells could not be pasted; see the cells marked red', pasteSkipped: '{{count}} cells are not editable and were skipped',
+    filterSearch: 'Search…', filterClear: 'Clear', filterSelected: '{{count}} selected', filterNone: 'No filter', dismiss: 'Dismiss',
+    loadFailed: 'Could not load the data: {{message}}', selectRow: 'Select a row first',
   },
   signIn: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', demoHint: 'Demo users (password demo1234):',

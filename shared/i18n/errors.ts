@@ -12,6 +12,16 @@ export const zh = {
     already_initialized: '此数据目录已经有公司数据。', not_initialized: '尚未初始化。', unknown_method: '未知的操作。',
     internal: '发生意外错误，请重试或联系管理员。', busy: '数据库繁忙，请稍后再试。', has_active_children: '请先停用下级组织。',
     nothing_to_hand_over: '该用户在您的范围内没有渠道合作伙伴。', too_large: '提交的内容过大。', network: '无法连接到服务，请检查程序是否在运行。',
+    // budgets
+    ledger_append_only: '预算台账只能追加，不能修改或删除；请录入冲销分录。', history_append_only: '单据历史不能修改或删除。',
+    period_closed: '预算期间 {{period}} 已关账，不能再记账。', period_open: '预算期间 {{period}} 未关账。',
+    version_locked: '只有草稿或退回的预算版本可以修改。', self_approval: '您提交了此单据，须由另一位财务人员审批。',
+    invalid_state: '单据当前状态不允许此操作。', open_version_exists: '该预算方案已有未完成的版本，请先完成或作废。',
+    version_empty: '预算版本没有任何预算行。', no_budget_plan: '{{fiscalYear}} 年度没有预算方案。',
+    budget_exceeded: '超出预算：可用 {{available}} 分，容差上限 {{limit}} 分，本次 {{amount}} 分。',
+    release_exceeds_commitment: '释放金额超过该单据的占用（{{held}} 分）。',
+    transfer_exceeds_available: '调出金额超过调出行的可用余额（{{available}} 分）。',
+    budget_below_used: '有 {{cells}} 个预算单元将低于已占用与已发生金额，或超出控制上限。',
   },
   v: {
     required: '必填', too_long: '过长（最多 {{max}} 个字符）', too_small: '不能小于 {{min}}', too_big: '不能大于 {{max}}',
@@ -23,6 +33,12 @@ export const zh = {
     password_short: '密码至少 8 位', username: '用户名只能包含字母、数字、_ . -', scope_required: '至少分配一个组织',
     same_user: '请选择两个不同的用户', own_role: '不能取消自己的管理员角色', own_user: '不能停用自己', unknown_field: '未知字段',
     amount: '不是有效的金额', money_decimals: '金额最多两位小数',
+    positive: '必须大于 0', twelve_months: '需要 12 个月的金额', too_many_rows: '行数过多', duplicate: '有重复项',
+    duplicate_plan: '该年度已有预算方案', period_year: '期间不在该预算行的年度内', out_of_scope: '不在您的权限范围内',
+    partner_mismatch: '合作伙伴的渠道类型或组织与预算行不符', duplicate_line: '与第 {{row}} 行的预算行重复',
+    period_closed: '{{period}} 已关账，不能修改', below_used: '不能低于已占用与已发生的 {{used}}',
+    over_block_limit: '已占用与已发生的 {{used}} 超出刚性控制上限 {{limit}}', not_in_version: '该行不在此版本中',
+    same_plan: '必须属于同一预算方案', same_cell: '调出与调入不能是同一预算单元', no_budget: '该预算行没有预算',
   },
 };
 
@@ -36,6 +52,16 @@ export const en: typeof zh = {
     already_initialized: 'This data folder already holds a company.', not_initialized: 'Not set up yet.', unknown_method: 'Unknown operation.',
     internal: 'Something went wrong. Try again or contact your administrator.', busy: 'The database is busy; try again shortly.', has_active_children: 'Deactivate the units below this one first.',
     nothing_to_hand_over: 'This user owns no partners in your scope.', too_large: 'The request is too large.', network: 'Cannot reach the service; is the application running?',
+    // budgets
+    ledger_append_only: 'The budget ledger is append-only; post a counter-entry instead.', history_append_only: 'Document history cannot be changed or deleted.',
+    period_closed: 'Budget period {{period}} is closed; nothing more can be posted in it.', period_open: 'Budget period {{period}} is not closed.',
+    version_locked: 'Only a draft or returned budget version can be edited.', self_approval: 'You submitted this document; another finance user must decide it.',
+    invalid_state: 'The document’s current state does not allow this.', open_version_exists: 'This plan already has a version in progress; finish or cancel it first.',
+    version_empty: 'The budget version has no lines.', no_budget_plan: 'There is no budget plan for {{fiscalYear}}.',
+    budget_exceeded: 'Over budget: available {{available}} fen, tolerance limit {{limit}} fen, requested {{amount}} fen.',
+    release_exceeds_commitment: 'The release exceeds what this document holds ({{held}} fen).',
+    transfer_exceeds_available: 'The transfer exceeds what the source line has available ({{available}} fen).',
+    budget_below_used: '{{cells}} budget cell(s) would fall below what is committed and spent, or past their block limit.',
   },
   v: {
     required: 'Required', too_long: 'Too long (at most {{max}} characters)', too_small: 'Must be at least {{min}}', too_big: 'Must be at most {{max}}',
@@ -47,5 +73,11 @@ export const en: typeof zh = {
     password_short: 'Passwords have at least 8 characters', username: 'Usernames may contain letters, digits, _ . - only', scope_required: 'Assign at least one org unit',
     same_user: 'Choose two different users', own_role: 'You cannot remove your own administrator role', own_user: 'You cannot deactivate yourself', unknown_field: 'Unknown field',
     amount: 'Not a valid amount', money_decimals: 'Amounts have at most two decimals',
+    positive: 'Must be greater than 0', twelve_months: 'Twelve month amounts are needed', too_many_rows: 'Too many rows', duplicate: 'Contains duplicates',
+    duplicate_plan: 'There is already a plan for this year', period_year: 'The period is outside the line’s fiscal year', out_of_scope: 'Outside your scope',
+    partner_mismatch: 'The partner’s channel type or org unit does not match the line', duplicate_line: 'Same budget line as row {{row}}',
+    period_closed: '{{period}} is closed and cannot change', below_used: 'Cannot be below the {{used}} already committed and spent',
+    over_block_limit: 'Committed and spent {{used}} exceed the block limit {{limit}}', not_in_version: 'This line is not in the version',
+    same_plan: 'Must belong to the same plan', same_cell: 'Source and target cannot be the same cell', no_budget: 'This line has no budget',
   },
 };

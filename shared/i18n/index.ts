@@ -1,16 +1,31 @@
+import * as budgets from './budgets';
 import * as common from './common';
 import * as errors from './errors';
+import * as excel from './excel';
 import * as master from './master';
 
 /**
  * The message catalogues, zh-CN and en, shared by the UI and by Excel headers. One file per
  * area; each exports `zh` and `en` (en typed as zh's shape, so a missing key is a compile error).
  */
-const areas = [common, errors, master];
+const areas = [common, errors, master, budgets, excel];
+
+/** One level deep, so an area may add to another's section (Excel error codes join `errors`). */
+function merge(parts: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  for (const part of parts) {
+    for (const [k, v] of Object.entries(part)) {
+      const prev = out[k];
+      out[k] = isObject(prev) && isObject(v) ? { ...prev, ...v } : v;
+    }
+  }
+  return out;
+}
 
 export const messages = {
-  'zh-CN': Object.assign({}, ...areas.map((a) => a.zh)) as Record<string, unknown>,
-  en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, unknown>,
+  'zh-CN': merge(areas.map((a) => a.zh)),
+  en: merge(areas.map((a) => a.en)),
 };
 
 export type AppLocale = keyof typeof messages;

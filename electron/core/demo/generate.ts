@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { hashPassword } from '../auth/password';
+import { seedDemoBudgets } from './budgets';
 import {
   BANKS, BRANCHES, CHANNEL_TYPES, COMPANY, COST_TYPES, DEMO_PASSWORD, DEMO_USERS, GIVEN, SHOP_KINDS, SHOP_WORDS,
   SURNAMES, TOWNSHIP_EN, TOWNSHIP_WORDS,
@@ -161,6 +162,7 @@ export async function seedDemo(client: Database.Database, opts: DemoOptions = {}
         at,
       );
     }
+    seedDemoBudgets(client);
     opts.afterWrite?.();
     return { orgUnits: 1 + BRANCHES.length + counties.length + leafCount, users: ui, partners: nPartners };
   });

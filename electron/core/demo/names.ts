@@ -71,5 +71,7 @@ export const DEMO_USERS = [
   { username: 'lina', zh: '李娜', role: 'approver' as const, scope: 'KM' },
   { username: 'chenjie', zh: '陈杰', role: 'approver' as const, scope: 'company' },
   { username: 'wangfang', zh: '王芳', role: 'finance' as const, scope: 'company' },
+  /** a second finance user: budget versions and transfers are approved by another finance user than the submitter */
+  { username: 'zhaomin', zh: '赵敏', role: 'finance' as const, scope: 'company' },
 ];
 export const DEMO_PASSWORD = 'demo1234';

@@ -27,6 +27,8 @@ export interface BuiltQuery {
   keyExprs: string[];
 }
 
+const SHORT_LIST = 32;
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function buildPageQuery(
@@ -57,8 +59,16 @@ export function buildPageQuery(
       where.push(`${col.expr} ${op} ?`);
       params.push(f.filter);
     } else {
-      where.push(`${col.expr} IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(f.values.map((v) => (v === null ? (col.kind === 'number' ? 0 : '') : v))));
+      const values = f.values.map((v) => (v === null ? (col.kind === 'number' ? 0 : '') : v));
+      // A short list is bound value by value: `IN (?, ?)` costs less per row than testing
+      // membership in json_each's table (~15% of a 100k-row count); long lists stay one parameter.
+      if (values.length > SHORT_LIST) {
+        where.push(`${col.expr} IN (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(values));
+      } else {
+        where.push(values.length ? `${col.expr} IN (${values.map(() => '?').join(', ')})` : '0'); // none chosen: no rows
+        params.push(...values);
+      }
     }
   }
   const sorts = (q.sort.length ? q.sort : [defaultSort]).filter((s) => s.colId !== 'id');
@@ -93,4 +103,21 @@ export function buildPageQuery(
 
 export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+/**
+ * The org-unit scope as a WHERE term. How it is written decides the query plan, and SQLite's
+ * planner cannot know how many ids `json_each(?)` holds:
+ * - scope = every unit (company-level users): no term at all — every row references a unit;
+ * - a small scope (at most 1/8 of the units): `col IN (ids)`, so the (org_unit_id, id) index
+ *   finds the few rows directly;
+ * - a larger scope: `+col IN (ids)` — the unary plus keeps the planner off that index (looking
+ *   up most of the table through it, then sorting, is ~10× slower than a scan) so it scans or
+ *   walks the sort column's index and tests membership per row.
+ */
+export function scopeTerm(expr: string, scope: ReadonlySet<number>, unitCount: number): { where: string[]; params: unknown[] } {
+  if (scope.size >= unitCount) return { where: [], params: [] };
+  const ids = JSON.stringify([...scope]);
+  if (scope.size * 8 <= unitCount) return { where: [`${expr} IN (SELECT value FROM json_each(?))`], params: [ids] };
+  return { where: [`+${expr} IN (SELECT value FROM json_each(?))`], params: [ids] };
 }

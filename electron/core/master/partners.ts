@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Partner } from '../../../shared/api/areas/master';
 import { ApiError } from '../../../shared/api/errors';
-import { requireInScope, scopeIds } from '../auth/scope';
+import { inScope, requireInScope, scopeIds } from '../auth/scope';
 import type { AuthedCtx, Handlers } from '../context';
 import { schema, type Db, type Tx } from '../db/open';
 import { assertUniqueCode, diff, logChange, notFound, updateVersioned } from './common';
-import { buildPageQuery, encodeCursor, type ColumnSpec } from './paging';
+import { buildPageQuery, encodeCursor, scopeTerm, type ColumnSpec } from './paging';
 
 const t = schema.partners;
 
@@ -38,14 +38,12 @@ type RawPartner = Omit<Partner, 'active'> & { active: number | boolean };
 const toPartner = (r: RawPartner): Partner => ({ ...r, active: !!r.active });
 
 export function listPartners(ctx: AuthedCtx, q: Parameters<Handlers<'partners.list'>['partners.list']>[0]) {
-  const scope = JSON.stringify([...scopeIds(ctx)]);
-  const base = {
-    where: ['p.org_unit_id IN (SELECT value FROM json_each(?))', ...(q.includeInactive ? [] : ['p.active = 1'])],
-    params: [scope],
-  };
+  const client = ctx.db.$client;
+  const units = client.prepare('SELECT count(*) FROM org_units').pluck().get() as number;
+  const scope = scopeTerm('p.org_unit_id', scopeIds(ctx), units);
+  const base = { where: [...scope.where, ...(q.includeInactive ? [] : ['p.active = 1'])], params: scope.params };
   const quick = ['p.code', 'p.name', 'p.contact_name', 'p.contact_phone'];
   const built = buildPageQuery(q, PARTNER_COLUMNS, 'p.id', quick, base, { colId: 'code', sort: 'asc' });
-  const client = ctx.db.$client;
   const cols = built.keyExprs.map((e, i) => `${e} AS k${i}`).join(', ');
   const rows = client
     .prepare(`SELECT * FROM (${SELECT.replace('FROM partners p', `, ${cols} FROM partners p`)} ${built.where} ${built.orderBy} LIMIT ? OFFSET ?)`)
@@ -76,21 +74,47 @@ function dto(r: typeof t.$inferSelect): Partner {
   return rest;
 }
 
-/** References must exist, be active, and (org unit, owner) be inside the caller's scope. */
-function checkRefs(tx: Tx, ctx: AuthedCtx, p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null }) {
-  if (p.channelTypeId !== undefined) {
-    const ct = tx.select().from(schema.channelTypes).where(eq(schema.channelTypes.id, p.channelTypeId)).get();
-    if (!ct || !ct.active) throw new ApiError('validation', 'Unknown or inactive channel type', undefined, [{ path: 'channelTypeId', reason: 'v.inactive_ref' }]);
+/** What the reference rules read: the API asks the database, the Excel importer its preloaded lookups. */
+export interface PartnerRefLookup {
+  channelType(id: number): { active: boolean } | undefined;
+  orgUnit(id: number): { active: boolean } | undefined;
+  user(id: number): { active: boolean } | undefined;
+  inScope(orgUnitId: number): boolean;
+}
+
+/**
+ * The reference rules of a partner, in one place for the API and the importer: the channel type,
+ * org unit and owner must exist and be active, and the org unit be inside the caller's scope.
+ * Only the fields given are checked (a patch checks what it changes). Returns the failure or null.
+ */
+export function partnerRefProblem(look: PartnerRefLookup, p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null }): ApiError | null {
+  if (p.channelTypeId !== undefined && !look.channelType(p.channelTypeId)?.active) {
+    return new ApiError('validation', 'Unknown or inactive channel type', undefined, [{ path: 'channelTypeId', reason: 'v.inactive_ref' }]);
   }
   if (p.orgUnitId !== undefined) {
-    const ou = tx.select().from(schema.orgUnits).where(eq(schema.orgUnits.id, p.orgUnitId)).get();
-    if (!ou || !ou.active) throw new ApiError('validation', 'Unknown or inactive org unit', undefined, [{ path: 'orgUnitId', reason: 'v.inactive_ref' }]);
-    requireInScope(ctx, p.orgUnitId);
+    if (!look.orgUnit(p.orgUnitId)?.active) {
+      return new ApiError('validation', 'Unknown or inactive org unit', undefined, [{ path: 'orgUnitId', reason: 'v.inactive_ref' }]);
+    }
+    if (!look.inScope(p.orgUnitId)) return new ApiError('out_of_scope', 'This org unit is outside your scope', { orgUnitId: p.orgUnitId });
   }
-  if (p.ownerUserId !== undefined && p.ownerUserId !== null) {
-    const u = tx.select().from(schema.users).where(eq(schema.users.id, p.ownerUserId)).get();
-    if (!u || !u.active) throw new ApiError('validation', 'Unknown or inactive owner', undefined, [{ path: 'ownerUserId', reason: 'v.inactive_ref' }]);
+  if (p.ownerUserId !== undefined && p.ownerUserId !== null && !look.user(p.ownerUserId)?.active) {
+    return new ApiError('validation', 'Unknown or inactive owner', undefined, [{ path: 'ownerUserId', reason: 'v.inactive_ref' }]);
   }
+  return null;
+}
+
+/** References must exist, be active, and (org unit, owner) be inside the caller's scope. */
+function checkRefs(tx: Tx, ctx: AuthedCtx, p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null }) {
+  const problem = partnerRefProblem(
+    {
+      channelType: (id) => tx.select().from(schema.channelTypes).where(eq(schema.channelTypes.id, id)).get(),
+      orgUnit: (id) => tx.select().from(schema.orgUnits).where(eq(schema.orgUnits.id, id)).get(),
+      user: (id) => tx.select().from(schema.users).where(eq(schema.users.id, id)).get(),
+      inScope: (id) => inScope(ctx, id),
+    },
+    p,
+  );
+  if (problem) throw problem;
 }
 
 export function createPartner(tx: Tx, ctx: AuthedCtx, input: Parameters<Handlers<'partners.create'>['partners.create']>[0]): Partner {

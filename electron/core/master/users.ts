@@ -44,6 +44,24 @@ function setAssignments(tx: Tx, ctx: AuthedCtx, userId: number, orgUnitIds: numb
   for (const ou of new Set(orgUnitIds)) tx.insert(schema.userOrgUnits).values({ userId, orgUnitId: ou }).run();
 }
 
+/**
+ * Creates a user with a ready password hash (synchronous, for one transaction): users.create after
+ * hashing, and the Excel import, whose users get a hash no password matches (see excel/kinds/users).
+ */
+export function insertUser(tx: Tx, ctx: AuthedCtx, i: Omit<Parameters<Handlers<'users.create'>['users.create']>[0], 'password'>, passwordHash: string): number {
+  const now = ctx.now().toISOString();
+  const clash = ctx.db.$client.prepare('SELECT 1 FROM users WHERE lower(username) = lower(?)').get(i.username);
+  if (clash) throw new ApiError('duplicate', `Username ${i.username} is taken`, { code: i.username }, [{ path: 'username', reason: 'v.duplicate_username' }]);
+  const u = tx
+    .insert(t)
+    .values({ username: i.username, displayName: i.displayName, role: i.role, locale: i.locale, passwordHash, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+  setAssignments(tx, ctx, u.id, i.orgUnitIds);
+  logChange(tx, ctx, 'user', u.id, 'create', undefined, i);
+  return u.id;
+}
+
 export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.update' | 'users.setActive' | 'users.resetPassword'> = {
   'users.list': (i, ctx) => {
     const ids = [...visibleUserIds(ctx)];
@@ -53,19 +71,8 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.updat
   },
   'users.create': async (i, ctx) => {
     const hash = await hashPassword(i.password);
-    const now = ctx.now().toISOString();
-    const id = ctx.db.transaction((tx) => {
-      const clash = ctx.db.$client.prepare('SELECT 1 FROM users WHERE lower(username) = lower(?)').get(i.username);
-      if (clash) throw new ApiError('duplicate', `Username ${i.username} is taken`, { code: i.username }, [{ path: 'username', reason: 'v.duplicate_username' }]);
-      const u = tx
-        .insert(t)
-        .values({ username: i.username, displayName: i.displayName, role: i.role, locale: i.locale, passwordHash: hash, createdAt: now, updatedAt: now })
-        .returning()
-        .get();
-      setAssignments(tx, ctx, u.id, i.orgUnitIds);
-      logChange(tx, ctx, 'user', u.id, 'create', undefined, { ...i, password: undefined });
-      return u.id;
-    });
+    const { password: _p, ...rest } = i;
+    const id = ctx.db.transaction((tx) => insertUser(tx, ctx, rest, hash));
     return getUser(ctx, id);
   },
   'users.update': (i, ctx) => {

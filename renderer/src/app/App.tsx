@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '@shared/api/areas/auth';
 import { call, getToken, onAuthLost, setToken } from '../api/client';
+import { resetGridMemory } from '../grid/memory';
 import { useApiQuery } from '../api/hooks';
 import { errorText, setLocale, useTranslation } from '../i18n';
 import { FirstStart } from './FirstStart';
@@ -34,6 +35,7 @@ export function App() {
       onAuthLost(() => {
         setUser(null);
         qc.clear();
+        resetGridMemory();
         setNotice(t('errors.session_expired'));
       }),
     [qc, t],
@@ -58,6 +60,7 @@ export function App() {
     void call('auth.signOut', {}).catch(() => undefined);
     setToken(null);
     qc.clear();
+    resetGridMemory();
     setUser(null);
   };
   return (

@@ -2,8 +2,10 @@ import { Suspense } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useApiQuery } from '../api/hooks';
+import { ExportTray } from '../features/excel/ExportTray';
 import { useTranslation } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { guardLeave, leaveGuarded } from './leaveGuard';
 import { DEFAULT_PATH, routes, type RouteDef } from './routes';
 import { useSession } from './session';
 
@@ -21,7 +23,7 @@ export function Shell({ companyName }: { companyName: string }) {
 function ShellInner({ companyName }: { companyName: string }) {
   const { t, i18n } = useTranslation();
   const { user, setUser, signOut } = useSession();
-  const [location] = useLocation();
+  const [location, navigate] = useLocation();
   const visible = routes.filter((r) => !r.roles || r.roles.includes(user.role));
   const units = useApiQuery('orgUnits.list', {});
   const zh = i18n.language === 'zh-CN';
@@ -41,7 +43,16 @@ function ShellInner({ companyName }: { companyName: string }) {
             <div key={g} className="nav-group">
               <div className="nav-group-label">{t(`nav.${g}`)}</div>
               {items.map((r) => (
-                <Link key={r.path} href={r.path} className={location === r.path ? 'nav-item active' : 'nav-item'}>
+                <Link
+                  key={r.path}
+                  href={r.path}
+                  className={location === r.path ? 'nav-item active' : 'nav-item'}
+                  onClick={(e) => {
+                    if (!leaveGuarded() || location === r.path) return;
+                    e.preventDefault();
+                    guardLeave(() => navigate(r.path));
+                  }}
+                >
                   {t(r.label)}
                 </Link>
               ))}
@@ -59,7 +70,7 @@ function ShellInner({ companyName }: { companyName: string }) {
         <div className="user" data-testid="current-user">
           {user.displayName} · {t(`role.${user.role}`)}
         </div>
-        <button onClick={signOut}>{t('action.signOut')}</button>
+        <button onClick={() => guardLeave(signOut)}>{t('action.signOut')}</button>
       </header>
       <main className="content">
         <Suspense fallback={<div className="muted pad">{t('common.loading')}</div>}>
@@ -72,6 +83,7 @@ function ShellInner({ companyName }: { companyName: string }) {
             </Route>
           </Switch>
         </Suspense>
+        <ExportTray />
       </main>
     </div>
   );

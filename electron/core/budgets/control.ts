@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import type { Availability, budgetsApi, LedgerPosting } from '../../../shared/api/areas/budgets';
+import { ApiError } from '../../../shared/api/errors';
+import { decideControl } from '../../../shared/domain/budget';
+import type { AuthedCtx, Handlers } from '../context';
+import { cellBalances, outstandingCommitment, post } from './ledger';
+import { controlOf, ensureLine, resolveCell, type CellRef, type ResolvedCell } from './lines';
+import { assertInScope, dbOf, inTx } from './sql';
+
+/**
+ * Availability and the three movements later documents cause: commitment (a request approved),
+ * release (a request closed or cancelled, or settled below its commitment) and actual (a claim
+ * settled). Cost requests and claims call `commitBudget`, `releaseBudget` and `recordActual`
+ * inside their own transactions (these then run as savepoints); the API methods of the same
+ * names exist for finance and for tests.
+ */
+type In<M extends keyof typeof budgetsApi> = z.output<(typeof budgetsApi)[M]['input']>;
+
+function availabilityOf(ctx: AuthedCtx, cell: ResolvedCell, amount: number): Availability {
+  const db = dbOf(ctx);
+  const costTypeId = cell.line?.costTypeId ?? cell.key.costTypeId;
+  const { control, toleranceBp } = controlOf(db, cell.planId, cell.line?.id ?? null, costTypeId);
+  const b = cellBalances(db, cell.line?.id ?? null, cell.period);
+  const d = decideControl(control, toleranceBp, b, amount);
+  return {
+    lineId: cell.line?.id ?? null, period: cell.period, control, toleranceBp, amount,
+    ...b, available: b.allocated - b.committed - b.actual, ...d,
+  };
+}
+
+/** Scope: the unit asked about must be the caller's; the answer may come from an ancestor's line. */
+function resolveInScope(ctx: AuthedCtx, ref: CellRef): ResolvedCell {
+  const cell = resolveCell(dbOf(ctx), ref);
+  assertInScope(ctx, cell.key.orgUnitId);
+  return cell;
+}
+
+export function checkAvailability(ctx: AuthedCtx, ref: CellRef, amount: number): Availability {
+  return availabilityOf(ctx, resolveInScope(ctx, ref), amount);
+}
+
+function exceeded(a: Availability): ApiError {
+  return new ApiError(
+    'budget_exceeded',
+    `The budget line would be exceeded: available ${a.available}, tolerance limit ${a.limit}, requested ${a.amount} (fen)`,
+    { available: a.available, limit: a.limit, amount: a.amount },
+    a,
+  );
+}
+
+/** Reserves `amount` on the cell for `source` (the request). A `block` cell past its tolerance refuses. */
+export function commitBudget(ctx: AuthedCtx, i: In<'budgets.commit'>): LedgerPosting {
+  return inTx(ctx, () => {
+    const cell = resolveInScope(ctx, i.cell);
+    const a = availabilityOf(ctx, cell, i.amount);
+    if (a.result === 'block') throw exceeded(a);
+    // nothing planned for this key but the rule lets it through: the spend gets its own line
+    const line = cell.line ?? ensureLine(ctx, cell.planId, cell.key);
+    const entryIds = post(ctx, [{ lineId: line.id, period: cell.period, kind: 'commitment', amount: i.amount, source: i.source, against: i.source }]);
+    return { ...availabilityOf(ctx, { ...cell, line }, 0), amount: i.amount, result: a.result, exceedsAllocation: a.exceedsAllocation, entryIds };
+  });
+}
+
+function existingLine(cell: ResolvedCell) {
+  if (!cell.line) throw new ApiError('not_found', 'Nothing is committed on this budget line', { period: cell.period });
+  return cell.line;
+}
+
+/** Gives back (part of) what `against` still holds on the cell. */
+export function releaseBudget(ctx: AuthedCtx, i: In<'budgets.release'>): LedgerPosting {
+  return inTx(ctx, () => {
+    const cell = resolveInScope(ctx, i.cell);
+    const line = existingLine(cell);
+    const held = outstandingCommitment(dbOf(ctx), i.against, line.id, cell.period);
+    if (i.amount > held) {
+      throw new ApiError('release_exceeds_commitment', `Only ${held} fen are committed by this document on this line`, { held, amount: i.amount });
+    }
+    const source = i.source ?? { ...i.against, ref: '' };
+    const entryIds = post(ctx, [{ lineId: line.id, period: cell.period, kind: 'release', amount: -i.amount, source, against: i.against }]);
+    return { ...availabilityOf(ctx, cell, 0), amount: i.amount, entryIds };
+  });
+}
+
+/**
+ * A settled claim. With `against` (the request it settles), the claim first consumes what that
+ * request still holds on the cell (a release), so only the part above the commitment is new
+ * spend — and only that part is checked against the control rule.
+ */
+export function recordActual(ctx: AuthedCtx, i: In<'budgets.recordActual'>): LedgerPosting {
+  return inTx(ctx, () => {
+    const cell = resolveInScope(ctx, i.cell);
+    const consumed = i.against && cell.line ? Math.min(i.amount, outstandingCommitment(dbOf(ctx), i.against, cell.line.id, cell.period)) : 0;
+    const a = availabilityOf(ctx, cell, i.amount - consumed);
+    if (a.result === 'block') throw exceeded(a);
+    const line = cell.line ?? ensureLine(ctx, cell.planId, cell.key);
+    const against = i.against ?? null;
+    const entryIds = post(ctx, [
+      ...(consumed > 0 ? [{ lineId: line.id, period: cell.period, kind: 'release' as const, amount: -consumed, source: i.source, against }] : []),
+      { lineId: line.id, period: cell.period, kind: 'actual', amount: i.amount, source: i.source, against },
+    ]);
+    return { ...availabilityOf(ctx, { ...cell, line }, 0), amount: i.amount, result: a.result, exceedsAllocation: a.exceedsAllocation, entryIds };
+  });
+}
+
+export const controlHandlers: Handlers<'budgets.checkAvailability' | 'budgets.commit' | 'budgets.release' | 'budgets.recordActual'> = {
+  'budgets.checkAvailability': (i, ctx) => checkAvailability(ctx, i.cell, i.amount),
+  'budgets.commit': (i, ctx) => commitBudget(ctx, i),
+  'budgets.release': (i, ctx) => releaseBudget(ctx, i),
+  'budgets.recordActual': (i, ctx) => recordActual(ctx, i),
+};

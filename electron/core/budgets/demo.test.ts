@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyBasisPoints } from '../../../shared/domain/money';
+import { freshCore, type TestCore } from '../testing';
+import { verifyHistory } from './history';
+import { ledgerSum } from './testkit';
+
+let core: TestCore;
+beforeAll(async () => {
+  core = await freshCore({ demo: true });
+});
+afterAll(() => core.dispose());
+
+describe('the demo company’s budget', () => {
+  it('has an approved 2026 plan in force whose ledger agrees with its versions and transfers', async () => {
+    const zhang = await core.as('zhangwei');
+    const [plan] = await zhang('budgetPlans.list', {});
+    expect(plan).toMatchObject({ fiscalYear: 2026, openVersionId: null });
+    expect(plan!.versions.map((v) => [v.number, v.state, v.inForce])).toEqual([[1, 'approved', false], [2, 'approved', true]]);
+    const db = core.env.db.$client;
+    // Σ allocation per cell = the amount of the version in force
+    const mismatches = db
+      .prepare(
+        `SELECT count(*) FROM budget_version_lines vl, (SELECT value AS m FROM json_each('[1,2,3,4,5,6,7,8,9,10,11,12]')) months
+         WHERE vl.version_id = ? AND (SELECT coalesce(sum(amount), 0) FROM budget_ledger e WHERE e.line_id = vl.line_id AND e.kind = 'allocation'
+           AND e.period = '2026-' || printf('%02d', months.m)) <> CASE months.m ${Array.from({ length: 12 }, (_, i) => `WHEN ${i + 1} THEN vl.m${String(i + 1).padStart(2, '0')}`).join(' ')} END`,
+      )
+      .pluck()
+      .get(plan!.inForceVersionId);
+    expect(mismatches).toBe(0);
+    const transfers = ledgerSum(core, "e.kind IN ('transfer_in','transfer_out')");
+    expect(transfers).toMatchObject({ allocated: 0, n: 2 });
+    expect(verifyHistory(db)).toBeNull();
+  });
+
+  it('shows realistic use: most cells partly used, some warn cells over budget, no block cell past its tolerance', async () => {
+    const db = core.env.db.$client;
+    const cells = db
+      .prepare(
+        `SELECT coalesce(vl.control_mode, ct.default_control) AS control, coalesce(vl.tolerance_bp, ct.default_tolerance_bp) AS tol,
+           sum(CASE WHEN e.kind IN ('allocation','transfer_in','transfer_out') THEN e.amount ELSE 0 END) AS a,
+           sum(CASE WHEN e.kind IN ('commitment','release') THEN e.amount ELSE 0 END) AS c, sum(CASE WHEN e.kind = 'actual' THEN e.amount ELSE 0 END) AS x
+         FROM budget_ledger e JOIN budget_lines l ON l.id = e.line_id JOIN cost_types ct ON ct.id = l.cost_type_id
+         LEFT JOIN budget_versions v ON v.plan_id = l.plan_id AND v.in_force = 1 LEFT JOIN budget_version_lines vl ON vl.version_id = v.id AND vl.line_id = l.id
+         GROUP BY e.line_id, e.period`,
+      )
+      .all() as { control: string; tol: number; a: number; c: number; x: number }[];
+    const used = cells.filter((c) => c.c + c.x > 0);
+    expect(used.length / cells.length).toBeGreaterThan(0.2);
+    const over = cells.filter((c) => c.c + c.x > c.a);
+    expect(over.length).toBeGreaterThan(0);
+    expect(over.every((c) => c.control === 'warn')).toBe(true);
+    expect(cells.filter((c) => c.control === 'block' && c.c + c.x > c.a + applyBasisPoints(c.a, c.tol))).toEqual([]);
+    expect(cells.every((c) => c.c >= 0 && c.x >= 0)).toBe(true);
+    const wang = await core.as('wangfang');
+    const r = await wang('budgets.vsActual', { fiscalYear: 2026, granularity: 'ytd', throughMonth: 5 });
+    expect(r.grandTotal.total.executionBp).toBeGreaterThan(1000);
+    expect(r.grandTotal.total.usedBp).toBeGreaterThan(r.grandTotal.total.executionBp!);
+  });
+});

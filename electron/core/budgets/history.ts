@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { HistoryEntry } from '../../../shared/api/areas/budgets';
+import type { ApprovalState, DocumentType, HistoryAction } from '../../../shared/domain/approval';
+import { isoNow, type AuthedCtx } from '../context';
+import { dbOf, stmt } from './sql';
+
+/**
+ * The append-only, hash-chained document history (table document_history; triggers refuse
+ * UPDATE and DELETE). Each row's hash covers the previous row's hash and its own fields, so
+ * altering or removing a row breaks the chain from there on (`verifyHistory`).
+ */
+export const GENESIS = '0'.repeat(64);
+
+export function historyHash(prev: string, r: { documentType: string; documentId: number; action: string; fromState: string | null; toState: string | null; userId: number; at: string; comment: string }): string {
+  const payload = JSON.stringify([prev, r.documentType, r.documentId, r.action, r.fromState, r.toState, r.userId, r.at, r.comment]);
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+export function appendHistory(
+  ctx: AuthedCtx,
+  doc: { type: DocumentType; id: number },
+  action: HistoryAction,
+  fromState: ApprovalState | null,
+  toState: ApprovalState | null,
+  comment = '',
+): void {
+  const db = dbOf(ctx);
+  const prev = (stmt(db, 'SELECT hash FROM document_history ORDER BY id DESC LIMIT 1', true).get() as string | undefined) ?? GENESIS;
+  const row = { documentType: doc.type, documentId: doc.id, action, fromState, toState, userId: ctx.user.id, at: isoNow(ctx), comment };
+  stmt(
+    db,
+    `INSERT INTO document_history (document_type, document_id, action, from_state, to_state, user_id, at, comment, prev_hash, hash)
+     VALUES (?,?,?,?,?,?,?,?,?,?)`,
+  ).run(row.documentType, row.documentId, action, fromState, toState, row.userId, row.at, comment, prev, historyHash(prev, row));
+}
+
+export function listHistory(db: Database.Database, type: DocumentType, id: number): HistoryEntry[] {
+  return stmt(
+    db,
+    `SELECT h.id, h.document_type AS documentType, h.document_id AS documentId, h.action, h.from_state AS fromState,
+            h.to_state AS toState, h.user_id AS userId, u.display_name AS userName, h.at, h.comment, h.hash
+     FROM document_history h JOIN users u ON u.id = h.user_id
+     WHERE h.document_type = ? AND h.document_id = ? ORDER BY h.id`,
+  ).all(type, id) as HistoryEntry[];
+}
+
+/** Walks the whole chain; returns the id of the first row that does not match, or null. */
+export function verifyHistory(db: Database.Database): number | null {
+  let prev = GENESIS;
+  const rows = db
+    .prepare(
+      `SELECT id, document_type AS documentType, document_id AS documentId, action, from_state AS fromState, to_state AS toState,
+        user_id AS userId, at, comment, prev_hash AS prevHash, hash FROM document_history ORDER BY id`,
+    )
+    .iterate() as Iterable<Parameters<typeof historyHash>[1] & { id: number; prevHash: string; hash: string }>;
+  for (const r of rows) {
+    if (r.prevHash !== prev || r.hash !== historyHash(prev, r)) return r.id;
+    prev = r.hash;
+  }
+  return null;
+}

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshCore, type TestCore } from '../testing';
+import { verifyHistory } from './history';
+import { approvedPlan, codeOf, demoIds, errOf, ledgerSum, months, type Row } from './testkit';
+
+let core: TestCore;
+let ids: ReturnType<typeof demoIds>;
+beforeEach(async () => {
+  core = await freshCore({ demo: true });
+  ids = demoIds(core);
+});
+afterEach(() => core.dispose());
+
+const row = (org: string, cost: string, amounts: number[]): Row => ({
+  orgUnitId: ids.org(org), channelTypeId: ids.channel('TERMINAL'), costTypeId: ids.cost(cost), partnerId: null, amounts,
+});
+const cellSum = (lineId: number, period: string) => ledgerSum(core, 'e.line_id = ? AND e.period = ?', lineId, period);
+
+describe('budget transfers (调拨)', () => {
+  it('move budget between cells once another finance user approves, as a pair of ledger entries', async () => {
+    const { wang, zhao, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000)), row('KM-PL', 'PROMO', months(2_000))]);
+    const from = { lineId: lineIds[0]!, period: '2027-03' };
+    const to = { lineId: lineIds[1]!, period: '2027-04' };
+    const t = await wang('budgetTransfers.create', { from, to, amount: 3_000, reason: '盘龙区四月活动' });
+    expect(t).toMatchObject({ state: 'draft', amount: 3_000, fromLineId: from.lineId, toPeriod: '2027-04', number: `BT-2027-${String(t.id).padStart(5, '0')}` });
+    expect(cellSum(from.lineId, from.period).allocated).toBe(10_000); // a draft moves nothing
+    const sub = await wang('budgetTransfers.submit', { id: t.id, version: t.version });
+    expect(await codeOf(wang('budgetTransfers.approve', { id: t.id, version: sub.version }))).toBe('self_approval');
+    const ok = await zhao('budgetTransfers.approve', { id: t.id, version: sub.version });
+    expect(ok).toMatchObject({ state: 'approved', decidedBy: zhao.userId });
+    expect(cellSum(from.lineId, from.period)).toMatchObject({ allocated: 7_000, n: 2 });
+    expect(cellSum(to.lineId, to.period)).toMatchObject({ allocated: 5_000, n: 2 });
+    const moved = core.env.db.$client.prepare("SELECT kind, amount, source_ref AS ref FROM budget_ledger WHERE source_type = 'budget_transfer' AND source_id = ? ORDER BY id").all(t.id);
+    expect(moved).toEqual([{ kind: 'transfer_out', amount: -3_000, ref: ok.number }, { kind: 'transfer_in', amount: 3_000, ref: ok.number }]);
+    const hist = await wang('budgets.history', { documentType: 'budget_transfer', documentId: t.id });
+    expect(hist.map((h) => h.action)).toEqual(['create', 'submit', 'approve']);
+    expect(verifyHistory(core.env.db.$client)).toBeNull();
+  });
+
+  it('can never take the source below what is committed and spent — checked again at approval', async () => {
+    const { wang, zhao, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000)), row('KM-PL', 'PROMO', months(2_000))]);
+    const from = { lineId: lineIds[0]!, period: '2027-03' };
+    const to = { lineId: lineIds[1]!, period: '2027-03' };
+    await wang('budgets.commit', { cell: from, amount: 4_000, source: { type: 'cost_request', id: 1, ref: '' } });
+    await wang('budgets.recordActual', { cell: from, amount: 1_000, source: { type: 'cost_claim', id: 1, ref: '' } });
+    const tooMuch = await errOf(wang('budgetTransfers.create', { from, to, amount: 5_001, reason: 'x' }));
+    expect(tooMuch).toMatchObject({ code: 'transfer_exceeds_available', params: { available: 5_000, amount: 5_001 } });
+    const t = await wang('budgetTransfers.create', { from, to, amount: 5_000, reason: '全部可用余额' });
+    const sub = await wang('budgetTransfers.submit', { id: t.id, version: t.version });
+    await wang('budgets.commit', { cell: from, amount: 1, source: { type: 'cost_request', id: 2, ref: '' } });
+    const before = ledgerSum(core);
+    expect(await codeOf(zhao('budgetTransfers.approve', { id: t.id, version: sub.version }))).toBe('transfer_exceeds_available');
+    expect(ledgerSum(core)).toEqual(before);
+    expect((await wang('budgetTransfers.get', { id: t.id })).state).toBe('submitted');
+    // returned, reduced, approved: the source keeps exactly what is used
+    const back = await zhao('budgetTransfers.return', { id: t.id, version: sub.version, comment: '已有新申请占用' });
+    const edited = await wang('budgetTransfers.update', { id: t.id, version: back.version, amount: 4_999 });
+    const again = await wang('budgetTransfers.submit', { id: t.id, version: edited.version });
+    await zhao('budgetTransfers.approve', { id: t.id, version: again.version });
+    const src = cellSum(from.lineId, from.period);
+    expect(src.allocated - src.committed - src.actual).toBe(0);
+  });
+
+  it('targets a key (creating its line), refuses the same cell, needs a reason to reject, can be cancelled', async () => {
+    const { wang, zhao, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
+    const from = { lineId: lineIds[0]!, period: '2027-05' };
+    expect((await errOf(wang('budgetTransfers.create', { from, to: from, amount: 1, reason: 'x' })))?.details).toEqual([{ path: 'to', reason: 'v.same_cell' }]);
+    const key = { orgUnitId: ids.org('KM-GD'), channelTypeId: ids.channel('ECOM'), costTypeId: ids.cost('PROMO'), partnerId: null, period: '2027-05' };
+    const t = await wang('budgetTransfers.create', { from, to: key, amount: 500, reason: '电商新增' });
+    expect(t.toLineId).not.toBe(from.lineId);
+    expect(await codeOf(wang('budgetTransfers.create', { from, to: { ...key, period: '2026-05' }, amount: 1, reason: 'x' }))).toBe('validation');
+    const sub = await wang('budgetTransfers.submit', { id: t.id, version: t.version });
+    expect(await codeOf(zhao('budgetTransfers.reject', { id: t.id, version: sub.version, comment: '' }))).toBe('validation');
+    const rej = await zhao('budgetTransfers.reject', { id: t.id, version: sub.version, comment: '预算冻结' });
+    expect(rej.state).toBe('rejected');
+    const t2 = await wang('budgetTransfers.create', { from, to: key, amount: 500, reason: '再试' });
+    expect((await wang('budgetTransfers.cancel', { id: t2.id, version: t2.version })).state).toBe('cancelled');
+    expect(ledgerSum(core, "e.source_type = 'budget_transfer' AND l.plan_id = (SELECT id FROM budget_plans WHERE fiscal_year = 2027)").n).toBe(0);
+    const list = await wang('budgetTransfers.list', { fiscalYear: 2027 });
+    expect(list.map((x) => [x.id, x.state])).toEqual([[t2.id, 'cancelled'], [t.id, 'rejected']]);
+    // the list follows the org scope: Qujing's staff sees no Kunming transfers
+    const qj = await core.as('staff05');
+    expect(await qj('budgetTransfers.list', { fiscalYear: 2027 })).toEqual([]);
+    expect(await codeOf(qj('budgetTransfers.get', { id: t.id }))).toBe('out_of_scope');
+    expect(await codeOf(qj('budgets.history', { documentType: 'budget_transfer', documentId: t.id }))).toBe('out_of_scope');
+  });
+});

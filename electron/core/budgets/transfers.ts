@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import type { BudgetTransfer, budgetsApi } from '../../../shared/api/areas/budgets';
+import { ApiError } from '../../../shared/api/errors';
+import { EDITABLE_STATES, type ApprovalAction } from '../../../shared/domain/approval';
+import { isoNow, type AuthedCtx, type Handlers } from '../context';
+import { notFound } from '../master/common';
+import { applyTransition, stale } from './documents';
+import { appendHistory } from './history';
+import { cellBalances, post } from './ledger';
+import { ensureLine, findLine, getLine, resolveCell, type CellRef } from './lines';
+import { assertInScope, dbOf, inTx, stmt } from './sql';
+
+/**
+ * Transfers (调拨): budget moved from one cell to another of the same plan, as a document with a
+ * reason that goes through approval like a version. On approval the ledger gets a transfer_out
+ * on the source and a transfer_in on the target. A transfer can never take the source below what
+ * is already committed and spent on it: checked when created, submitted and — decisively —
+ * approved, against the balances of that moment.
+ */
+type In<M extends keyof typeof budgetsApi> = z.output<(typeof budgetsApi)[M]['input']>;
+type Row = BudgetTransfer & { approvalState: BudgetTransfer['state'] };
+
+const SELECT = `SELECT t.id, t.plan_id AS planId, p.fiscal_year AS fiscalYear, t.from_line_id AS fromLineId, t.from_period AS fromPeriod,
+  t.to_line_id AS toLineId, t.to_period AS toPeriod, t.amount, t.reason, t.approval_state AS approvalState, t.created_by AS createdBy,
+  t.created_at AS createdAt, t.submitted_by AS submittedBy, t.submitted_at AS submittedAt, t.decided_by AS decidedBy, t.decided_at AS decidedAt, t.version
+  FROM budget_transfers t JOIN budget_plans p ON p.id = t.plan_id`;
+
+const toTransfer = ({ approvalState, ...r }: Row): BudgetTransfer => ({ ...r, state: approvalState, number: `BT-${r.fiscalYear}-${String(r.id).padStart(5, '0')}` });
+
+/** A transfer, if the caller's scope covers its source line (else out_of_scope). */
+export function getRow(ctx: AuthedCtx, id: number): Row {
+  const r = stmt(dbOf(ctx), `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
+  if (!r) throw notFound('budgetTransfer', id);
+  assertInScope(ctx, getLine(dbOf(ctx), r.fromLineId).orgUnitId);
+  return r;
+}
+
+function exactCell(db: ReturnType<typeof dbOf>, ref: CellRef) {
+  const cell = resolveCell(db, ref);
+  return 'lineId' in ref ? cell : { ...cell, line: findLine(db, cell.planId, cell.key) };
+}
+
+/** The source must keep at least its committed + actual: amount ≤ available. */
+function assertCovered(ctx: AuthedCtx, lineId: number, period: string, amount: number): void {
+  const b = cellBalances(dbOf(ctx), lineId, period);
+  const available = b.allocated - b.committed - b.actual;
+  if (amount > available) {
+    throw new ApiError('transfer_exceeds_available', `Only ${available} fen of the source line are neither committed nor spent`, { available, amount }, b);
+  }
+}
+
+export function createTransfer(ctx: AuthedCtx, i: In<'budgetTransfers.create'>): BudgetTransfer {
+  const id = inTx(ctx, () => {
+    const db = dbOf(ctx);
+    // transfers name their cells exactly: no fallback to an ancestor's line
+    const from = exactCell(db, i.from);
+    const to = exactCell(db, i.to);
+    if (!from.line) throw new ApiError('validation', 'The source line has no budget', undefined, [{ path: 'from', reason: 'v.no_budget' }]);
+    if (from.planId !== to.planId) throw new ApiError('validation', 'Transfers stay within one plan', undefined, [{ path: 'to', reason: 'v.same_plan' }]);
+    assertInScope(ctx, from.line.orgUnitId);
+    assertInScope(ctx, to.line?.orgUnitId ?? to.key.orgUnitId);
+    // a key with no line yet: the target line is created (with no allocation until the transfer is approved)
+    const target = to.line ?? ensureLine(ctx, to.planId, to.key);
+    if (target.id === from.line.id && to.period === from.period) {
+      throw new ApiError('validation', 'Source and target are the same', undefined, [{ path: 'to', reason: 'v.same_cell' }]);
+    }
+    assertCovered(ctx, from.line.id, from.period, i.amount);
+    const now = isoNow(ctx);
+    const id = Number(
+      stmt(
+        db,
+        `INSERT INTO budget_transfers (plan_id, from_line_id, from_period, to_line_id, to_period, amount, reason, approval_state, created_by, created_at, updated_at)
+         VALUES (?,?,?,?,?,?,?,'draft',?,?,?)`,
+      ).run(from.planId, from.line.id, from.period, target.id, to.period, i.amount, i.reason, ctx.user.id, now, now).lastInsertRowid,
+    );
+    appendHistory(ctx, { type: 'budget_transfer', id }, 'create', null, 'draft', i.reason);
+    return id;
+  });
+  return toTransfer(getRow(ctx, id));
+}
+
+export function updateTransfer(ctx: AuthedCtx, i: In<'budgetTransfers.update'>): BudgetTransfer {
+  inTx(ctx, () => {
+    const t = getRow(ctx, i.id);
+    if (t.version !== i.version) throw stale(t.id);
+    if (!EDITABLE_STATES.includes(t.approvalState)) throw new ApiError('invalid_state', 'Only a draft or returned transfer can be edited', { state: t.approvalState });
+    const amount = i.amount ?? t.amount;
+    assertCovered(ctx, t.fromLineId, t.fromPeriod, amount);
+    const res = stmt(dbOf(ctx), 'UPDATE budget_transfers SET amount = ?, reason = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?').run(
+      amount, i.reason ?? t.reason, isoNow(ctx), t.id, t.version,
+    );
+    if (res.changes !== 1) throw stale(t.id);
+  });
+  return toTransfer(getRow(ctx, i.id));
+}
+
+function act(ctx: AuthedCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetTransfer {
+  inTx(ctx, () => {
+    const t = getRow(ctx, i.id);
+    applyTransition(ctx, 'budget_transfer', t, i.version, action, i.comment);
+    if (action === 'submit') assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
+    if (action === 'approve') {
+      assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
+      assertInScope(ctx, getLine(dbOf(ctx), t.toLineId).orgUnitId);
+      const source = { type: 'budget_transfer', id: t.id, ref: toTransfer(t).number };
+      post(ctx, [
+        { lineId: t.fromLineId, period: t.fromPeriod, kind: 'transfer_out', amount: -t.amount, source, note: t.reason },
+        { lineId: t.toLineId, period: t.toPeriod, kind: 'transfer_in', amount: t.amount, source, note: t.reason },
+      ]);
+    }
+  });
+  return toTransfer(getRow(ctx, i.id));
+}
+
+export function listTransfers(ctx: AuthedCtx, fiscalYear: number, limit: number): BudgetTransfer[] {
+  const rows = stmt(dbOf(ctx), `${SELECT} WHERE p.fiscal_year = ? ORDER BY t.id DESC LIMIT ?`).all(fiscalYear, limit) as Row[];
+  return rows.filter((r) => {
+    try {
+      assertInScope(ctx, getLine(dbOf(ctx), r.fromLineId).orgUnitId);
+      return true;
+    } catch {
+      return false;
+    }
+  }).map(toTransfer);
+}
+
+export const transferHandlers: Handlers<
+  | 'budgetTransfers.list' | 'budgetTransfers.get' | 'budgetTransfers.create' | 'budgetTransfers.update' | 'budgetTransfers.submit'
+  | 'budgetTransfers.approve' | 'budgetTransfers.reject' | 'budgetTransfers.return' | 'budgetTransfers.cancel'
+> = {
+  'budgetTransfers.list': (i, ctx) => listTransfers(ctx, i.fiscalYear, i.limit),
+  'budgetTransfers.get': (i, ctx) => toTransfer(getRow(ctx, i.id)),
+  'budgetTransfers.create': (i, ctx) => createTransfer(ctx, i),
+  'budgetTransfers.update': (i, ctx) => updateTransfer(ctx, i),
+  'budgetTransfers.submit': (i, ctx) => act(ctx, 'submit', i),
+  'budgetTransfers.approve': (i, ctx) => act(ctx, 'approve', i),
+  'budgetTransfers.reject': (i, ctx) => act(ctx, 'reject', i),
+  'budgetTransfers.return': (i, ctx) => act(ctx, 'return', i),
+  'budgetTransfers.cancel': (i, ctx) => act(ctx, 'cancel', i),
+};

@@ -1,0 +1,94 @@
+import type { CommitResult, RowIssue } from '../../../../shared/api/areas/excel';
+import { ApiError } from '../../../../shared/api/errors';
+import type { AuthedCtx } from '../../context';
+import { getFile } from '../files';
+import { startJob, throwIfCancelled, type JobHandle } from '../jobs';
+import { getKind } from '../kinds';
+import { loadRefs } from '../kinds/refs';
+import type { BulkKind } from '../kinds/types';
+import { saveMappings } from './columns';
+import { countsOf, rejectedRows, requireWrite } from './engine';
+import { logImport } from './log';
+import { planFile } from './plan';
+import { applyServiceRows } from './rows';
+import { getDryRun, type DryRun } from './store';
+
+/**
+ * Commit: one synchronous transaction — the rows, the remembered mapping, the import log entry.
+ * "all_or_nothing" writes nothing when a row is rejected; "skip_rejected" writes the others.
+ * Service kinds apply their rows again through the services (nothing of the dry run is trusted).
+ * Bulk kinds write the dry run's plan if the database summary it was made on (the kind's
+ * fingerprint) is unchanged — checked inside the transaction; otherwise the file is planned again
+ * first. Nothing is written before the transaction starts, so a job cancelled before that writes
+ * nothing; the transaction itself is short and indivisible.
+ */
+const RETRY = new Error('plan went stale');
+
+async function replan(ctx: AuthedCtx, kind: BulkKind, d: DryRun, job: JobHandle): Promise<void> {
+  const file = getFile(ctx, ctx.user.id, d.fileId);
+  const p = await planFile(ctx, kind, file, d.check, d.read, job);
+  d.stage?.drop();
+  d.stage = p.stage;
+  d.ruleIssues = p.ruleIssues;
+  d.fingerprint = p.fingerprint;
+}
+
+function writeAll(ctx: AuthedCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_rejected', job: JobHandle): CommitResult {
+  const kind = getKind(d.kind);
+  let outcomes: { op: string }[] = [];
+  let ruleIssues: RowIssue[] = d.ruleIssues;
+  let notes = d.notes;
+  let write: (() => void) | null = null;
+  if (kind.strategy === 'service') {
+    const applied = applyServiceRows(ctx, kind, d.rows, loadRefs(ctx, kind.refTables), d.headers);
+    outcomes = applied.outcomes;
+    ruleIssues = applied.issues;
+    notes = kind.notes?.(applied.outcomes) ?? [];
+  } else {
+    if (!d.fingerprint || kind.fingerprint(ctx) !== d.fingerprint) throw RETRY;
+    const c = d.stage!.counts();
+    outcomes = [...Array(c.create).fill({ op: 'create' }), ...Array(c.update).fill({ op: 'update' }), ...Array(c.unchanged).fill({ op: 'unchanged' })];
+    write = () => kind.write(ctx, d.stage!);
+  }
+  const counts = countsOf(d.counts.total, outcomes, rejectedRows([...d.cellIssues, ...ruleIssues]));
+  if (mode === 'all_or_nothing' && counts.rejected > 0) {
+    throw new ApiError('excel_has_errors', 'Some rows are rejected; fix them or choose to skip them', { rejected: counts.rejected });
+  }
+  job.progress('write', 0, counts.create + counts.update);
+  write?.();
+  if (d.remember) saveMappings(ctx, kind.kind, d.remember);
+  const importId = logImport(ctx, { kind: kind.kind, fileName: d.fileName, sha256: d.sha256, sheet: d.sheet, mode, counts });
+  return { importId, counts, notes };
+}
+
+export async function commit(ctx: AuthedCtx, i: { jobId: string; mode: 'all_or_nothing' | 'skip_rejected' }): Promise<CommitResult> {
+  const d = getDryRun(ctx, i.jobId);
+  const kind = getKind(d.kind);
+  requireWrite(ctx, kind);
+  if (d.committed) throw new ApiError('excel_already_committed', 'This import was already written', { jobId: i.jobId });
+  const job = startJob(ctx, i.jobId);
+  try {
+    let result: CommitResult | null = null;
+    for (let attempt = 0; !result; attempt++) {
+      throwIfCancelled(job.signal);
+      if (kind.strategy === 'bulk' && (!d.fingerprint || kind.fingerprint(ctx) !== d.fingerprint)) {
+        if (attempt >= 3) throw new ApiError('stale', 'The data keeps changing while importing; try again');
+        await replan(ctx, kind, d, job);
+        throwIfCancelled(job.signal);
+      }
+      try {
+        result = ctx.db.$client.transaction(() => writeAll(ctx, d, i.mode, job))();
+      } catch (e) {
+        if (e !== RETRY) throw e;
+      }
+    }
+    d.committed = true;
+    d.stage?.drop();
+    d.stage = null;
+    job.progress('done', result.counts.total, result.counts.total);
+    if (result.counts.create + result.counts.update > 0) ctx.emit({ type: 'changed', entity: kind.kind });
+    return result;
+  } finally {
+    job.end();
+  }
+}

@@ -1,0 +1,94 @@
+import type { RowIssue } from '../../../../shared/api/areas/excel';
+import type { AuthedCtx } from '../../context';
+import { excelLimits } from '../config';
+import type { StoredFile } from '../files';
+import type { JobHandle } from '../jobs';
+import { throwIfCancelled } from '../jobs';
+import { loadRefs } from '../kinds/refs';
+import type { ImportRow, KindDef } from '../kinds/types';
+import { fileError } from '../read/errors';
+import { readInWorker } from '../worker/pool';
+import type { ReadTask, TypedBatch } from '../worker/protocol';
+import { toIssues } from './rows';
+import { Stage } from './stage';
+
+/**
+ * Reads a file's data rows in the worker and plans them as they arrive (the worker parses the
+ * next batch while this thread checks the previous one): cell problems become issues; bulk kinds
+ * check each row against the rules and put it into a stage table; service kinds keep the rows for
+ * their transaction. Nothing is written to the database.
+ */
+export interface ReadPlan {
+  sheet: string;
+  headerRow: number;
+  columns: ReadTask['columns'];
+  /** header text per column key */
+  headers: Record<string, string>;
+}
+
+export interface Planned {
+  dataRows: number;
+  cellIssues: RowIssue[];
+  ruleIssues: RowIssue[];
+  /** bulk kinds */
+  stage: Stage | null;
+  /** bulk kinds: the database summary the plan holds for ('' = it changed while planning) */
+  fingerprint: string;
+  /** service kinds: the rows to apply */
+  rows: ImportRow[];
+}
+
+const BATCH = 2000;
+
+export async function planFile(ctx: AuthedCtx, kind: KindDef, file: StoredFile, check: ReadTask['check'], plan: ReadPlan, job: JobHandle): Promise<Planned> {
+  const present = new Set(plan.columns.map((p) => p.spec.key));
+  const keys = plan.columns.map((p) => p.spec.key);
+  const refs = loadRefs(ctx, kind.refTables);
+  const stage = kind.strategy === 'bulk' ? new Stage(ctx.db.$client, kind.stageColumns) : null;
+  const planner = kind.strategy === 'bulk' ? kind.planner(ctx, refs, stage!) : null;
+  const fingerprint = kind.strategy === 'bulk' ? kind.fingerprint(ctx) : '';
+  const rows: ImportRow[] = [];
+  const cellIssues: RowIssue[] = [];
+  const ruleIssues: RowIssue[] = [];
+  const width = keys.length;
+  const onBatch = (batch: TypedBatch) => {
+    const bad = new Set<number>();
+    for (const p of batch.problems) {
+      bad.add(p.i);
+      const key = keys[p.col]!;
+      cellIssues.push({ row: batch.rows[p.i]!, column: plan.headers[key] ?? key, columnKey: key, value: p.value, reason: p.reason, ...(p.params ? { params: p.params } : {}) });
+    }
+    const ok: ImportRow[] = [];
+    for (let i = 0; i < batch.rows.length; i++) {
+      if (bad.has(i)) continue;
+      const v: ImportRow['v'] = {};
+      for (let k = 0; k < width; k++) v[keys[k]!] = batch.values[i * width + k]!;
+      ok.push({ row: batch.rows[i]!, v, present });
+    }
+    if (planner) for (const x of planner.plan(ok)) ruleIssues.push(...toIssues(x.row, x.issues, plan.headers));
+    else rows.push(...ok);
+  };
+  try {
+    const read = await readInWorker(
+      { task: 'read', path: file.path, fileName: file.name, sheet: plan.sheet, limits: excelLimits(), check, headerRow: plan.headerRow, columns: plan.columns, batchSize: BATCH },
+      job.signal,
+      onBatch,
+      (done, total) => job.progress('read', done, total),
+    );
+    throwIfCancelled(job.signal);
+    if (read.dataRows === 0) throw fileError('excel_no_data');
+    let same = fingerprint;
+    if (stage) {
+      job.progress('validate', read.dataRows, read.dataRows);
+      for (const d of stage.takeDuplicates()) {
+        ruleIssues.push({ row: d.rowno, column: plan.headers.code ?? '', columnKey: 'code', value: d.key, reason: 'x.duplicate_in_file', params: { rows: d.rows } });
+      }
+      // the plan holds if nothing it read changed while the file was being read
+      if (kind.strategy === 'bulk' && kind.fingerprint(ctx) !== fingerprint) same = '';
+    }
+    return { dataRows: read.dataRows, cellIssues, ruleIssues, stage, fingerprint: same, rows };
+  } catch (e) {
+    stage?.drop();
+    throw e;
+  }
+}

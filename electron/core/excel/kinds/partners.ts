@@ -1,0 +1,288 @@
+import { PARTNER_STATUSES, partnerInput } from '../../../../shared/api/areas/master';
+import type { Locale } from '../../../../shared/api/areas/common';
+import { pageQuery } from '../../../../shared/api/areas/common';
+import type { AuthedCtx } from '../../context';
+import { listPartners, partnerRefProblem, type PartnerRefLookup } from '../../master/partners';
+import { activeColumn, ApiError, apiErrorIssues, changesOf, choicesOf, colHeader, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
+import type { RefTables } from './refs';
+import type { Stage } from '../import/stage';
+import type { BulkKind, BulkPlanner, ColumnDef, ExportRequest, ImportRow, RowIssueLite } from './types';
+
+/**
+ * Partners: the large kind (tens of thousands of rows), imported in bulk. Each row is checked
+ * with partnerInput (the API's schema) and partnerRefProblem (the reference and scope rules the
+ * partner service uses); the commit writes with prepared statements and logs every change to the
+ * change log exactly as partners.create / partners.update do.
+ */
+const FIELDS = ['code', 'name', 'channelTypeId', 'orgUnitId', 'ownerUserId', 'starRating', 'contractStart', 'contractEnd', 'status', 'contactName', 'contactPhone', 'bankName', 'bankAccount'] as const;
+const PLAIN = ['code', 'name', 'starRating', 'contractStart', 'contractEnd', 'status', 'contactName', 'contactPhone', 'bankName', 'bankAccount'] as const;
+/** API field → sheet column */
+const PATH: Record<string, string> = { channelTypeId: 'channelType', orgUnitId: 'orgUnit', ownerUserId: 'owner' };
+
+type Stored = { id: number; version: number; active: boolean } & Record<(typeof FIELDS)[number], unknown> & { orgUnitId: number };
+type Input = ReturnType<typeof partnerInput.parse>;
+
+const h = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const statusChoices = choicesOf(PARTNER_STATUSES, masterLabels.zh.partnerStatus, masterLabels.en.partnerStatus);
+
+const columns: ColumnDef[] = [
+  idColumn,
+  { key: 'code', type: 'code', header: colHeader('code'), required: true, width: 12, help: h('渠道合作伙伴编码，唯一；字母、数字、-、_、.，如 P000123。', 'Unique partner code: letters, digits, - _ . — e.g. P000123.') },
+  { key: 'name', type: 'text', header: colHeader('name'), required: true, width: 28, help: h('名称，最多 100 个字符。', 'Name, at most 100 characters.') },
+  { key: 'channelType', type: 'ref', header: colHeader('channelType'), required: true, list: 'channelTypes', width: 18, help: h('渠道类型编码（可从下拉列表选择）。', 'Channel type code (pick from the dropdown).') },
+  { key: 'orgUnit', type: 'ref', header: colHeader('orgUnit'), required: true, list: 'orgUnits', width: 24, help: h('所属组织编码，须在您的权限范围内。', 'Org unit code; must be inside your scope.') },
+  { key: 'owner', type: 'ref', header: colHeader('owner'), list: 'users', width: 16, help: h('渠道经理的用户名，可留空。', 'Username of the channel manager; may be empty.') },
+  { key: 'starRating', type: 'int', header: colHeader('starRating'), required: true, list: 'choices', width: 7, choices: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), labels: [String(n)] })), help: h('星级，1 到 5 的整数。', 'Star rating, a whole number from 1 to 5.') },
+  { key: 'contractStart', type: 'date', header: colHeader('contractStart'), width: 12, help: h('日期，如 2024-03-01、2024/3/1 或 2024年3月1日。', 'A date: 2024-03-01, 2024/3/1 or 2024年3月1日.') },
+  { key: 'contractEnd', type: 'date', header: colHeader('contractEnd'), width: 12, help: h('日期，不能早于合同开始。', 'A date, not before the contract start.') },
+  { key: 'status', type: 'enum', header: colHeader('status'), list: 'choices', choices: statusChoices, width: 10, help: h('洽谈中、合作中、暂停或已终止；留空为合作中。', 'Prospect, Cooperating, Suspended or Terminated; empty means Cooperating.') },
+  { key: 'contactName', type: 'text', header: colHeader('contactName'), width: 10, help: h('联系人，最多 50 个字符。', 'Contact person, at most 50 characters.') },
+  { key: 'contactPhone', type: 'text', header: colHeader('contactPhone'), width: 15, help: h('电话，只含数字、+、- 和空格。请以文本格式输入。', 'Phone: digits, +, - and spaces. Enter it as text.') },
+  { key: 'bankName', type: 'text', header: colHeader('bankName'), width: 18, help: h('开户行。', 'Bank name.') },
+  { key: 'bankAccount', type: 'text', header: colHeader('bankAccount'), width: 22, help: h('银行账号，只含数字；请以文本格式输入，否则 Excel 会丢失 15 位以后的数字。', 'Digits only. Enter as text, or Excel drops digits after the 15th.') },
+  activeColumn,
+];
+
+const SELECT = `SELECT id, code, name, channel_type_id AS channelTypeId, org_unit_id AS orgUnitId, owner_user_id AS ownerUserId,
+  star_rating AS starRating, contract_start AS contractStart, contract_end AS contractEnd, status, contact_name AS contactName,
+  contact_phone AS contactPhone, bank_name AS bankName, bank_account AS bankAccount, active, version FROM partners`;
+
+const storedInput = (s: Stored): Record<string, unknown> => {
+  const o: Record<string, unknown> = {};
+  for (const f of FIELDS) o[f] = s[f];
+  return o;
+};
+
+function lookup(refs: RefTables): PartnerRefLookup {
+  return {
+    channelType: (id) => refs.channelTypes.byId(id),
+    orgUnit: (id) => refs.orgUnits.byId(id),
+    user: (id) => refs.users.byId(id),
+    inScope: (id) => refs.scope.has(id),
+  };
+}
+
+/** stage columns after the common ones: the values to write, and the change log's before/after */
+const STAGE_COLUMNS = [
+  'code TEXT', 'name TEXT', 'channel_type_id INTEGER', 'org_unit_id INTEGER', 'owner_user_id INTEGER', 'star_rating INTEGER',
+  'contract_start TEXT', 'contract_end TEXT', 'status TEXT', 'contact_name TEXT', 'contact_phone TEXT', 'bank_name TEXT',
+  'bank_account TEXT', 'active INTEGER', 'log_before TEXT', 'log_after TEXT',
+] as const;
+
+function planner(ctx: AuthedCtx, refs: RefTables, stage: Stage): BulkPlanner {
+  const client = ctx.db.$client;
+  const byIds = client.prepare(`${SELECT} WHERE id IN (SELECT value FROM json_each(?))`);
+  const byCodes = client.prepare(`${SELECT} WHERE code IN (SELECT value FROM json_each(?))`);
+  const look = lookup(refs);
+  const load = (stmt: typeof byIds, keys: unknown[], key: 'id' | 'code') => {
+    const m = new Map<unknown, Stored>();
+    if (keys.length === 0) return m;
+    for (const r of stmt.all(JSON.stringify(keys)) as Stored[]) m.set(r[key], { ...r, active: !!r.active });
+    return m;
+  };
+  const values = (i: Input, active: boolean) => [i.code, i.name, i.channelTypeId, i.orgUnitId, i.ownerUserId, i.starRating, i.contractStart, i.contractEnd, i.status, i.contactName, i.contactPhone, i.bankName, i.bankAccount, active ? 1 : 0];
+  const NONE = Array.from({ length: 14 }, () => null);
+
+  function planRow(row: ImportRow, ids: Map<unknown, Stored>, codes: Map<unknown, Stored>): void {
+    const idv = row.present.has('id') ? (row.v.id as number | null) : null;
+    const code = row.present.has('code') && typeof row.v.code === 'string' && row.v.code ? row.v.code : null;
+    let existing = idv !== null ? ids.get(idv) : undefined;
+    if (idv !== null && !existing) throw new RowRejected([{ columnKey: 'id', reason: 'x.unknown_id', params: { id: idv } }]);
+    if (!existing && code) existing = codes.get(code);
+    if (existing && !refs.scope.has(existing.orgUnitId)) throw new RowRejected([{ columnKey: null, reason: 'x.out_of_scope' }]);
+
+    const fields: Record<string, unknown> = existing ? storedInput(existing) : {};
+    for (const k of PLAIN) if (row.present.has(k)) fields[k] = row.v[k];
+    if (fields.status === null) fields.status = undefined; // empty status: the schema's default
+    if (row.present.has('channelType')) fields.channelTypeId = refId(row, 'channelType', refs.channelTypes);
+    if (row.present.has('orgUnit')) fields.orgUnitId = refId(row, 'orgUnit', refs.orgUnits);
+    if (row.present.has('owner')) fields.ownerUserId = refId(row, 'owner', refs.users);
+    const activeCell = row.present.has('active') ? (row.v.active as boolean | null) : null;
+    const active = activeCell ?? existing?.active ?? true;
+
+    const parsed = partnerInput.safeParse(fields);
+    if (!parsed.success) throw new RowRejected(zodRowIssues(parsed.error, PATH));
+    const input = parsed.data;
+    if (!existing) {
+      const p = partnerRefProblem(look, input);
+      if (p) throw new RowRejected(apiErrorIssues(p, PATH, 'orgUnit'));
+      stage.add([row.row, 'create', null, null, input.code, null, ...values(input, active), null, null]);
+      return;
+    }
+    const before = { ...storedInput(existing), active: existing.active };
+    const changes = changesOf(before, { ...input, active }, [...FIELDS, 'active']);
+    if (changes.length === 0) {
+      stage.add([row.row, 'unchanged', existing.id, existing.version, input.code, null, ...NONE, null, null]);
+      return;
+    }
+    const patch: Record<string, unknown> = {};
+    const was: Record<string, unknown> = {};
+    for (const c of changes) {
+      patch[c.column] = c.after;
+      was[c.column] = c.before;
+    }
+    const p = partnerRefProblem(look, patch);
+    if (p) throw new RowRejected(apiErrorIssues(p, PATH, 'orgUnit'));
+    if (typeof patch.code === 'string') {
+      const holder = codes.get(patch.code);
+      if (holder && holder.id !== existing.id) throw new RowRejected([{ columnKey: 'code', reason: 'v.duplicate_code', params: { code: patch.code } }]);
+    }
+    const shown = changes.map((c) => ({ ...c, column: PATH[c.column] ?? c.column }));
+    // the change log as partners.update writes it: the changed fields, before and after
+    stage.add([row.row, 'update', existing.id, existing.version, input.code, JSON.stringify(shown), ...values(input, active), JSON.stringify(was), JSON.stringify(patch)]);
+  }
+
+  return {
+    plan(rows) {
+      const idKeys: number[] = [];
+      const codeKeys: string[] = [];
+      for (const r of rows) {
+        if (r.present.has('id') && typeof r.v.id === 'number') idKeys.push(r.v.id);
+        if (r.present.has('code') && typeof r.v.code === 'string' && r.v.code) codeKeys.push(r.v.code);
+      }
+      const ids = load(byIds, idKeys, 'id');
+      const codes = load(byCodes, codeKeys, 'code');
+      const rejected: { row: ImportRow; issues: RowIssueLite[] }[] = [];
+      client.transaction(() => {
+        // one transaction per batch: the stage's inserts are cheaper together (TEMP, nothing durable)
+        for (const r of rows) {
+          try {
+            planRow(r, ids, codes);
+          } catch (e) {
+            if (!(e instanceof RowRejected)) throw e;
+            rejected.push({ row: r, issues: e.issues });
+          }
+        }
+      })();
+      return rejected;
+    },
+  };
+}
+
+/**
+ * Writes the plan with a few statements: the creates (in file order), their change-log entries —
+ * the API's input object, built by json_object in the key order partners.create logs it — then
+ * the updates (each only if its version is still the one planned) and their entries, the changed
+ * fields before and after, as partners.update logs them.
+ */
+function write(ctx: AuthedCtx, stage: Stage): void {
+  const c = ctx.db.$client;
+  const now = ctx.now().toISOString();
+  const s = stage.table;
+  const uid = ctx.user.id;
+  // the rows this statement creates are the ones above the highest id now (AUTOINCREMENT, and no
+  // one else writes inside this transaction): their log entries are read back by id, no join
+  const lastId = c.prepare('SELECT coalesce(max(id), 0) FROM partners').pluck().get() as number;
+  c.prepare(
+    `INSERT INTO partners (code, name, channel_type_id, org_unit_id, owner_user_id, star_rating, contract_start, contract_end, status,
+       contact_name, contact_phone, bank_name, bank_account, active, version, created_at, updated_at)
+     SELECT code, name, channel_type_id, org_unit_id, owner_user_id, star_rating, contract_start, contract_end, status,
+       contact_name, contact_phone, bank_name, bank_account, active, 0, ?, ? FROM ${s} WHERE op = 'create' ORDER BY rowno`,
+  ).run(now, now);
+  c.prepare(
+    `INSERT INTO change_log (at, user_id, entity, entity_id, action, before, after)
+     SELECT ?, ?, 'partner', id, 'create', NULL, json_object('code', code, 'name', name, 'channelTypeId', channel_type_id,
+       'orgUnitId', org_unit_id, 'ownerUserId', owner_user_id, 'starRating', star_rating, 'contractStart', contract_start,
+       'contractEnd', contract_end, 'status', status, 'contactName', contact_name, 'contactPhone', contact_phone,
+       'bankName', bank_name, 'bankAccount', bank_account)
+     FROM partners WHERE id > ? ORDER BY id`,
+  ).run(now, uid, lastId);
+  const updates = stage.total('update');
+  if (updates === 0) return;
+  const done = c
+    .prepare(
+      `UPDATE partners SET code = s.code, name = s.name, channel_type_id = s.channel_type_id, org_unit_id = s.org_unit_id,
+         owner_user_id = s.owner_user_id, star_rating = s.star_rating, contract_start = s.contract_start, contract_end = s.contract_end,
+         status = s.status, contact_name = s.contact_name, contact_phone = s.contact_phone, bank_name = s.bank_name,
+         bank_account = s.bank_account, active = s.active, version = partners.version + 1, updated_at = ?
+       FROM ${s} s WHERE s.op = 'update' AND partners.id = s.rec_id AND partners.version = s.version`,
+    )
+    .run(now).changes;
+  // the fingerprint said nothing changed since the plan; a lost race still must not write
+  if (done !== updates) throw new ApiError('stale', 'A partner changed while importing; run the dry run again');
+  c.prepare(
+    `INSERT INTO change_log (at, user_id, entity, entity_id, action, before, after)
+     SELECT ?, ?, 'partner', rec_id, 'update', log_before, log_after FROM ${s} WHERE op = 'update' ORDER BY rowno`,
+  ).run(now, uid);
+}
+
+function fingerprint(ctx: AuthedCtx): string {
+  const agg = (t: string) => `(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(active), 0) FROM ${t})`;
+  const db = ctx.db.$client
+    .prepare(`SELECT ${agg('partners')} || '|' || ${agg('org_units')} || '|' || ${agg('channel_types')} || '|' || ${agg('users')} || '|' || (SELECT count(*) FROM user_org_units)`)
+    .pluck()
+    .get() as string;
+  return `${db}|${ctx.user.id}:${ctx.user.role}:${ctx.user.orgUnitIds.join(',')}`;
+}
+
+async function* exportPages(ctx: AuthedCtx, req: ExportRequest, refs: RefTables): AsyncIterable<Record<string, unknown>[]> {
+  const q = pageQuery.parse({ ...(req.query ?? {}), includeInactive: req.includeInactive, limit: 5000 });
+  const toRow = (p: ReturnType<typeof listPartners>['rows'][number]) => ({
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    channelType: p.channelTypeId,
+    orgUnit: p.orgUnitId,
+    owner: p.ownerUserId,
+    starRating: p.starRating,
+    contractStart: p.contractStart,
+    contractEnd: p.contractEnd,
+    status: p.status,
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+    bankName: p.bankName,
+    bankAccount: p.bankAccount,
+    active: p.active,
+  });
+  void refs; // references are shown by the exporter from the ids
+  let cursor: string | undefined;
+  for (;;) {
+    const page = listPartners(ctx, { ...q, cursor });
+    yield page.rows.map(toRow);
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
+  }
+}
+
+function example(refs: RefTables, locale: Locale): Record<string, unknown> {
+  const unit = refs.orgUnits.recs.filter((r) => r.active && refs.scope.has(r.id)).at(-1);
+  const ct = refs.channelTypes.recs.find((r) => r.active);
+  return {
+    code: 'P900001',
+    name: locale === 'en' ? 'Sample Convenience Store' : '示例便利店',
+    channelType: ct?.id ?? null,
+    orgUnit: unit?.id ?? null,
+    owner: null,
+    starRating: 3,
+    contractStart: '2025-01-01',
+    contractEnd: '2025-12-31',
+    status: 'cooperating',
+    contactName: locale === 'en' ? 'Zhang San' : '张三',
+    contactPhone: '13800000000',
+    bankName: locale === 'en' ? 'ICBC Kunming Branch' : '工商银行昆明分行',
+    bankAccount: '6222020200000000000',
+    active: true,
+  };
+}
+
+export const partnersKind: BulkKind = {
+  kind: 'partners',
+  strategy: 'bulk',
+  label: { 'zh-CN': '渠道合作伙伴', en: 'Partners' },
+  sheet: { 'zh-CN': '渠道合作伙伴', en: 'Partners' },
+  columns,
+  naturalKey: 'code',
+  writeRoles: ['channel_staff', 'admin'],
+  schema: partnerInput,
+  refTables: ['orgUnits', 'channelTypes', 'users'],
+  intro: {
+    'zh-CN': '每行一个渠道合作伙伴。有 ID 或已存在的编码时更新该记录，否则新增。',
+    en: 'One partner per row. A row with an ID or an existing code updates that partner; other rows create new ones.',
+  },
+  stageColumns: STAGE_COLUMNS,
+  planner,
+  fingerprint,
+  write,
+  exportPages,
+  example,
+};

@@ -1,0 +1,204 @@
+import type { GridApi } from 'ag-grid-community';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { BudgetVersion } from '@shared/api/areas/budgets';
+import { useLeaveGuard } from '../../../app/leaveGuard';
+import { DataGrid } from '../../../grid';
+import { useTranslation } from '../../../i18n';
+import { Banner, type Message } from '../../../ui/Banner';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import type { BudgetLookups } from '../lookups';
+import { budgetErrorText } from '../text';
+import { AddLineDialog } from './AddLineDialog';
+import { planColumns } from './columns';
+import { FillDialog } from './FillDialog';
+import { useControlLookup, usePartnerLookup } from './partners';
+import { badCount, columnTotals, monthChanges, newRow, pendingCount, TOTALS_ROW_ID, type PlanRow } from './sheet';
+import { useEditing } from './useEditing';
+import { useSaveLines } from './useSaveLines';
+import { useSheet } from './useSheet';
+
+/**
+ * The budget entry grid of one version: read-only for an approved or submitted version and for
+ * non-finance users; for a draft, a spreadsheet kept in the browser until "Save" (see ./sheet.ts):
+ * edit in place, paste blocks from Excel at the focused cell, spread annual amounts, add and
+ * remove lines, undo and redo, a pinned totals row. Leaving with unsaved changes asks first.
+ */
+export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: BudgetLookups; onSaved: () => void; onPending: (n: number) => void }) {
+  const { t } = useTranslation();
+  const [reloadKey, setReloadKey] = useState(0);
+  const { state, dispatch, error } = useSheet(p.version.id, reloadKey);
+  const [draftVersion, setDraftVersion] = useState(p.version.version);
+  useEffect(() => setDraftVersion(p.version.version), [p.version.id, p.version.version]);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'fill' | 'discard' | 'stale' | null>(null);
+  const [leave, setLeave] = useState<(() => void) | null>(null);
+  const [selected, setSelected] = useState<PlanRow | null>(null);
+  const api = useRef<GridApi<PlanRow> | null>(null);
+  const focusRow = useRef<number | null>(null);
+
+  const partners = usePartnerLookup(p.editable);
+  const controls = useControlLookup();
+  const cellLookups = useMemo(
+    () => ({ orgUnits: p.lk.scopeUnits, channelTypes: p.lk.channelTypes, costTypes: p.lk.costTypes, partners, controls }),
+    [p.lk, partners, controls],
+  );
+  const rows = state.rows;
+  const pending = useMemo(() => pendingCount(rows), [rows]);
+  const bad = useMemo(() => badCount(rows), [rows]);
+  const live = rows.filter((r) => !r.removed).length;
+  const totals = useMemo(() => [{ ...newRow(TOTALS_ROW_ID), amounts: columnTotals(rows) }], [rows]);
+  const columns = useMemo(() => planColumns({ t, lk: p.lk, partners, controls, lineCount: live }), [t, p.lk, partners, controls, live]);
+  const current = selected ? (rows.find((r) => r.id === selected.id) ?? null) : null;
+
+  const onPending = useRef(p.onPending);
+  onPending.current = p.onPending;
+  useEffect(() => onPending.current(pending), [pending]);
+  useEffect(() => () => onPending.current(0), []);
+  useLeaveGuard(pending > 0, (proceed) => setLeave(() => proceed));
+
+  const { save, busy } = useSaveLines({
+    versionId: p.version.id,
+    draftVersion,
+    state,
+    dispatch,
+    onMessage: setMessage,
+    onSaved: (v) => {
+      setDraftVersion(v);
+      p.onSaved();
+    },
+    onStale: () => setDialog('stale'),
+  });
+  const edit = useEditing({ state, dispatch, lk: cellLookups, editable: p.editable, onMessage: setMessage, onSave: () => void save() });
+
+  useEffect(() => {
+    const id = focusRow.current;
+    const a = api.current;
+    if (id === null || !a || a.isDestroyed()) return;
+    const node = a.getRowNode(String(id));
+    if (node?.rowIndex === null || node?.rowIndex === undefined) return;
+    focusRow.current = null;
+    a.ensureIndexVisible(node.rowIndex);
+    a.setFocusedCell(node.rowIndex, 'm1');
+  }, [rows]);
+
+  const lineName = (r: PlanRow) =>
+    [p.lk.orgUnits.label(r.orgUnitId), p.lk.channelTypes.label(r.channelTypeId), p.lk.costTypes.label(r.costTypeId)].filter(Boolean).join(' / ');
+  const needRow = (fn: (r: PlanRow) => void) => () => (current && !current.removed ? fn(current) : setMessage({ kind: 'warn', text: t('budgets.grid.selectLine') }));
+  const loading = state.total === null && !error;
+
+  const actions = p.editable ? (
+    <>
+      <button type="button" onClick={needRow(() => setDialog('fill'))} data-testid="fill">
+        {t('budgets.grid.fill')}
+      </button>
+      <button
+        type="button"
+        onClick={() => (current ? dispatch({ type: 'apply', batch: [{ kind: 'remove', rowId: current.id, removed: !current.removed }] }) : setMessage({ kind: 'warn', text: t('budgets.grid.selectLine') }))}
+        data-testid="remove-line"
+      >
+        {current?.removed ? t('budgets.grid.restore') : t('budgets.grid.remove')}
+      </button>
+      <button type="button" onClick={edit.undo} disabled={state.undo.done.length === 0} title={t('common.shortcut', { keys: 'Ctrl+Z' })} data-testid="undo">
+        {t('budgets.grid.undo')}
+      </button>
+      <button type="button" onClick={edit.redo} disabled={state.undo.undone.length === 0} title={t('common.shortcut', { keys: 'Ctrl+Y' })}>
+        {t('budgets.grid.redo')}
+      </button>
+      <button type="button" onClick={() => setDialog('discard')} disabled={pending === 0}>
+        {t('budgets.grid.discard')}
+      </button>
+      <button type="button" className="primary" onClick={() => void save()} disabled={busy} title={t('common.shortcut', { keys: 'Ctrl+S' })} data-testid="save-lines">
+        {t('budgets.grid.save')}
+      </button>
+    </>
+  ) : null;
+
+  return (
+    <div className="entry-grid" onKeyDown={edit.onKeyDown} data-testid="entry-grid" data-pending={pending}>
+      <div className="grid-status" data-testid="entry-status">
+        <span>{p.editable ? t('budgets.plan.editable') : null}</span>
+        {!state.done && state.total !== null && <span>{t('budgets.plan.loadingLines', { loaded: state.loaded, total: state.total })}</span>}
+        {pending > 0 && <span className="status submitted" data-testid="pending-count">{t('budgets.grid.pending', { count: pending })}</span>}
+        {bad > 0 && <span className="status rejected" data-testid="invalid-count">{t('budgets.grid.invalid', { count: bad })}</span>}
+      </div>
+      <Banner message={message} onClose={() => setMessage(null)} testId="entry-message" />
+      {error !== null && <Banner message={{ kind: 'error', text: budgetErrorText(error) }} />}
+      <DataGrid<PlanRow>
+        gridId="budget-lines"
+        columns={columns}
+        rows={rows}
+        loading={loading}
+        readOnly={!p.editable}
+        onEdit={p.editable ? edit.onEdit : undefined}
+        onPaste={p.editable ? edit.onPaste : undefined}
+        pinnedBottomRows={totals}
+        enterMovesDown
+        onApi={(a) => (api.current = a)}
+        onSelect={setSelected}
+        onAdd={p.editable ? () => setDialog('add') : undefined}
+        addLabel={t('budgets.grid.addLine')}
+        actions={actions}
+      />
+      {dialog === 'add' && (
+        <AddLineDialog
+          lk={p.lk}
+          exists={(k) => rows.some((r) => !r.removed && r.orgUnitId === k.orgUnitId && r.channelTypeId === k.channelTypeId && r.costTypeId === k.costTypeId && r.partnerId === k.partnerId)}
+          onClose={() => setDialog(null)}
+          onAdd={(keys, partnerText) => {
+            const row = newRow(state.nextId, keys, partnerText);
+            focusRow.current = row.id;
+            dispatch({ type: 'apply', batch: [{ kind: 'add', row }], nextId: state.nextId - 1 });
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'fill' && current && (
+        <FillDialog
+          line={lineName(current)}
+          amounts={current.amounts}
+          onClose={() => setDialog(null)}
+          onApply={(amounts) => {
+            dispatch({ type: 'apply', batch: monthChanges(current, amounts) });
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'discard' && (
+        <ConfirmDialog
+          title={t('budgets.grid.discardTitle')}
+          text={t('budgets.grid.discardText', { count: pending })}
+          confirmLabel={t('budgets.grid.discard')}
+          danger
+          onConfirm={async () => dispatch({ type: 'discard' })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'stale' && (
+        <ConfirmDialog
+          title={t('errors.stale')}
+          text={t('budgets.grid.stale')}
+          confirmLabel={t('action.reload')}
+          danger
+          onConfirm={async () => {
+            setReloadKey((k) => k + 1);
+            p.onSaved();
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {leave && (
+        <ConfirmDialog
+          title={t('budgets.grid.leaveTitle')}
+          text={t('budgets.grid.leaveText', { count: pending })}
+          confirmLabel={t('budgets.grid.leave')}
+          danger
+          onConfirm={async () => {
+            dispatch({ type: 'discard' });
+            leave();
+          }}
+          onClose={() => setLeave(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from '../i18n';
+
+/**
+ * A modal dialog on the native <dialog> element (focus stays inside, Escape closes). The body is
+ * a form: Enter submits, the primary button runs `onSubmit`.
+ */
+export interface DialogProps {
+  title: string;
+  onClose: () => void;
+  onSubmit?: () => void;
+  submitLabel?: string;
+  submitDisabled?: boolean;
+  danger?: boolean;
+  busy?: boolean;
+  wide?: boolean;
+  children: ReactNode;
+  testId?: string;
+}
+
+export function Dialog(p: DialogProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!p.busy && !p.submitDisabled) p.onSubmit?.();
+  };
+  return (
+    <dialog
+      ref={ref}
+      className={p.wide ? 'dialog wide' : 'dialog'}
+      aria-label={p.title}
+      data-testid={p.testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        p.onClose();
+      }}
+    >
+      <form onSubmit={submit} noValidate>
+        <header className="dialog-head">
+          <h3>{p.title}</h3>
+        </header>
+        <div className="dialog-body">{p.children}</div>
+        <footer className="dialog-foot">
+          <button type="button" onClick={p.onClose}>
+            {p.onSubmit ? t('action.cancel') : t('action.close')}
+          </button>
+          {p.onSubmit && (
+            <button type="submit" className={p.danger ? 'danger' : 'primary'} disabled={p.busy || p.submitDisabled}>
+              {p.submitLabel ?? t('action.save')}
+            </button>
+          )}
+        </footer>
+      </form>
+    </dialog>
+  );
+}

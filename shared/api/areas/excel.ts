@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { id, locale, pageQuery } from './common';
+
+/**
+ * Excel exchange: templates, the import wizard (upload → inspect → mapping → dry run → commit),
+ * exports, and the temporary files they move.
+ *
+ * Files: in a browser, upload with `POST /api/upload?name=<file name>` (raw body, Authorization
+ * header) and download with `GET /api/download/<fileId>?token=<session token>`; in the desktop app
+ * send the bytes with `files.put` (base64) and save a produced file with `files.saveAs`, which
+ * shows the native save dialog. A file belongs to the user who uploaded or produced it and is
+ * deleted a day after it was made.
+ *
+ * Long calls (`excel.dryRun`, `excel.commit`, `excel.export`) take a `jobId` chosen by the caller
+ * (e.g. crypto.randomUUID()), push `{ type: 'progress', jobId, done, total, phase }` events while
+ * they run, and can be stopped with `excel.cancel({ jobId })`. A cancelled import writes nothing.
+ */
+
+/** The kinds registered today; budget lines and later kinds register themselves in the core. */
+export const EXCEL_KINDS = ['orgUnits', 'channelTypes', 'costTypes', 'partners', 'users'] as const;
+export type ExcelKind = (typeof EXCEL_KINDS)[number] | (string & {});
+
+export const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'v.invalid');
+export const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'v.invalid');
+const kind = z.string().min(1).max(40);
+const sheet = z.string().max(200).optional();
+/** header text as found in the file → column key, or null to ignore that column */
+const mapping = z.record(z.string().max(200), z.string().max(64).nullable()).default({});
+
+export interface FileRef {
+  fileId: string;
+  name: string;
+  size: number;
+}
+
+export interface KindColumnInfo {
+  key: string;
+  header: { 'zh-CN': string; en: string };
+  type: string;
+  required: boolean;
+  importable: boolean;
+}
+
+export interface KindInfo {
+  kind: string;
+  label: { 'zh-CN': string; en: string };
+  columns: KindColumnInfo[];
+  canImport: boolean;
+  canExport: boolean;
+}
+
+export interface SheetInfo {
+  name: string;
+  visible: boolean;
+}
+
+export interface InspectedColumn {
+  /** 1-based column number in the sheet */
+  index: number;
+  header: string;
+  columnKey: string | null;
+  /** how the column was matched: by its name, by a remembered mapping, or not at all */
+  source: 'name' | 'remembered' | 'mapping' | 'none';
+}
+
+export interface Inspection {
+  fileId: string;
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  /** CSV only: utf-8 / utf-8-bom / gb18030 / utf-16le … */
+  encoding: string | null;
+  sheets: SheetInfo[];
+  sheet: string;
+  headerRow: number;
+  /** data rows after the header (blank rows included; a close estimate for xlsx) */
+  dataRows: number;
+  columns: InspectedColumn[];
+  /** required columns no header maps to (creating records needs them; updates may omit them) */
+  missingRequired: string[];
+  /** imports of a file with the same SHA-256 */
+  previousImports: ImportLogEntry[];
+}
+
+export interface RowIssue {
+  /** row number in the sheet (1-based, as the spreadsheet shows it); 0 = the file as a whole */
+  row: number;
+  /** header text of the column in the file ('' when the issue concerns the row) */
+  column: string;
+  columnKey: string | null;
+  value: string;
+  /** i18n key: 'v.*' (the API's validation reasons) or 'x.*' (Excel reading) */
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportCounts {
+  total: number;
+  create: number;
+  update: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface DryRunReport {
+  jobId: string;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  counts: ImportCounts;
+  /** the first issues (at most 1000); page through all with excel.issues, or download excel.errorReport */
+  issues: RowIssue[];
+  issueCount: number;
+  previousImports: ImportLogEntry[];
+  /** remarks as i18n keys, e.g. x.users_need_password { count } */
+  notes: ImportNote[];
+}
+
+export interface ImportNote {
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
+export interface PlannedChange {
+  row: number;
+  op: 'create' | 'update' | 'unchanged';
+  /** natural key (code / username) */
+  key: string;
+  id: number | null;
+  /** update: the fields that change, before → after (display values) */
+  changes: { column: string; before: unknown; after: unknown }[];
+}
+
+export interface CommitResult {
+  importId: number;
+  counts: ImportCounts;
+  notes: ImportNote[];
+}
+
+export interface ImportLogEntry {
+  id: number;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  sheet: string | null;
+  userId: number;
+  username: string;
+  at: string;
+  mode: 'all_or_nothing' | 'skip_rejected';
+  totalRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+const exportQuery = pageQuery.omit({ limit: true, offset: true, cursor: true });
+
+export const excelApi = {
+  /** Desktop upload: the file's bytes as base64 (≤ 50 MB). Browsers use POST /api/upload. */
+  'files.put': method<FileRef>()(z.object({ name: z.string().trim().min(1).max(255), dataBase64: z.string().max(70_000_000) })),
+  /**
+   * Save a produced file. The desktop app answers this itself with the native save dialog
+   * ({ saved, path }); other transports get { saved: false, downloadUrl } to fetch with the token.
+   */
+  'files.saveAs': method<{ saved: boolean; path?: string; downloadUrl: string }>()(z.object({ fileId })),
+
+  /** The importable kinds with their columns (headers in both languages) and what the caller may do. */
+  'excel.kinds': method<KindInfo[]>()(z.object({}).default({})),
+  /** A template: header row, dropdowns for coded columns, an instructions sheet with an example row. */
+  'excel.template': method<FileRef>()(z.object({ kind, locale: locale.optional() })),
+  /** Checks the file, lists its sheets, finds the header row and matches the headers. */
+  'excel.inspect': method<Inspection>()(z.object({ fileId, kind, sheet, mapping })),
+  /** Reads and validates every row; writes nothing. Keeps the result for commit (30 minutes). */
+  'excel.dryRun': method<DryRunReport>()(
+    z.object({ jobId, fileId, kind, sheet, mapping, rememberMapping: z.boolean().default(true) }),
+  ),
+  /** Pages through a dry run's issues. */
+  'excel.issues': method<{ rows: RowIssue[]; total: number }>()(
+    z.object({ jobId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500) }),
+  ),
+  /** Pages through what a dry run will create, update or leave unchanged. */
+  'excel.changes': method<{ rows: PlannedChange[]; total: number }>()(
+    z.object({
+      jobId,
+      op: z.enum(['create', 'update', 'unchanged']).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(5000).default(500),
+    }),
+  ),
+  /** Writes a dry run in one transaction: all valid rows only if there are no errors, or skipping rejected rows. */
+  'excel.commit': method<CommitResult>()(z.object({ jobId, mode: z.enum(['all_or_nothing', 'skip_rejected']).default('all_or_nothing') })),
+  /** Stops a running dry run, commit or export; a cancelled import writes nothing. */
+  'excel.cancel': method<{ cancelled: boolean }>()(z.object({ jobId })),
+  /** The dry run's issues as an xlsx (row, column, value, reason in the caller's language). */
+  'excel.errorReport': method<FileRef>()(z.object({ jobId, locale: locale.optional() })),
+  /**
+   * Exports a grid as it is shown. Partners: the grid's quick filter, filters and sort; the other
+   * kinds: `rowIds` in the grid's order (omit for all). `columns`: visible column keys in order;
+   * the ID column is always first.
+   */
+  'excel.export': method<FileRef & { rows: number }>()(
+    z.object({
+      kind,
+      jobId: jobId.optional(),
+      columns: z.array(z.string().max(64)).max(100).optional(),
+      locale: locale.optional(),
+      query: exportQuery.optional(),
+      includeInactive: z.boolean().default(false),
+      rowIds: z.array(id).max(1_000_000).optional(),
+    }),
+  ),
+  /** Recent imports the caller may see (administrators: all; others: their own). */
+  'excel.imports': method<ImportLogEntry[]>()(
+    z.object({ kind: kind.optional(), limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),
+  ),
+} as const;

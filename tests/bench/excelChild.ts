@@ -1,0 +1,155 @@
+/**
+ * One measurement of the Excel benchmarks, in its own process so that its time and its peak RSS
+ * (main thread + the parsing worker) are its own. Run by tests/bench/excel.ts:
+ *   <node + tsx> excelChild.ts make-import <file> <rows>     write the 12-column partners xlsx
+ *   <node + tsx> excelChild.ts read <file>                   baseline: exceljs's streaming reader merely reading it
+ *   <node + tsx> excelChild.ts import <file>                 inspect + dry run + commit through the API
+ *   <node + tsx> excelChild.ts export <rows> <csv?>          export through the API, and the baseline:
+ *                                                            exceljs's streaming writer writing the same values
+ * Prints one JSON line on stdout.
+ */
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { hashPassword } from '../../electron/core/auth/password';
+import { DEMO_PASSWORD } from '../../electron/core/demo/names';
+import { configureExcel } from '../../electron/core/excel/config';
+import { cellOut, numFmtOf, widthOf } from '../../electron/core/excel/export/cells';
+import { exportColumns } from '../../electron/core/excel/export/exporter';
+import { getKind } from '../../electron/core/excel/kinds';
+import { loadRefs } from '../../electron/core/excel/kinds/refs';
+import { stopWorkers } from '../../electron/core/excel/worker/pool';
+import { createCore } from '../../electron/core/index';
+import { initDemo } from '../../electron/core/setup/service';
+import type { AuthedCtx } from '../../electron/core/context';
+import { resolveSession } from '../../electron/core/auth/session';
+
+const silent = { info: () => {}, error: (m: string, meta?: Record<string, unknown>) => console.error(m, meta) };
+const [mode, a1, a2] = process.argv.slice(2);
+
+function peakSampler() {
+  let peak = process.memoryUsage().rss;
+  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  return () => {
+    clearInterval(t);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576);
+  };
+}
+
+async function company(partners: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ccd-xlbench-'));
+  const core = createCore({ dataDir, log: silent });
+  await initDemo(core.env, { partners, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  const { token } = await core.call('auth.signIn', { username: 'admin', password: DEMO_PASSWORD });
+  core.env.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  return { core, token, dataDir, done: () => (core.close(), rmSync(dataDir, { recursive: true, force: true })) };
+}
+
+const HEAD = ['编码', '名称', '渠道类型', '所属组织', '渠道经理', '星级', '合同开始', '合同结束', '状态', '联系人', '联系电话', '银行账号'];
+const UNITS = ['KM-WH-01', 'KM-WH-02', 'KM-PL-01', 'KM-GD-02', 'QJ-QL-01', 'DL-DL-03', 'KM-WH', 'QJ-XW'];
+const TYPES = ['TERMINAL 终端渠道', 'BUSINESS 业务渠道', 'VILLAGE 村级渠道'];
+const STATUS = ['合作中', '合作中', '暂停', '洽谈中'];
+
+/**
+ * The import file: exceljs's streaming writer with its defaults (inline strings), the layout the
+ * architecture's reference figures (exceljs reading 2.2 s / 155 MB) were measured on. `shared`:
+ * shared strings instead, as Excel itself writes — exceljs then caches every distinct string.
+ */
+async function makeImport(file: string, rows: number, shared = false) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: shared, useStyles: true });
+  const ws = wb.addWorksheet('渠道合作伙伴');
+  ws.columns = HEAD.map((h, i) => ({ key: String(i), width: 14, ...(i === 6 || i === 7 ? { style: { numFmt: 'yyyy-mm-dd' } } : {}) }));
+  ws.addRow(HEAD).commit();
+  for (let i = 1; i <= rows; i++) {
+    const start = Date.UTC(2023, 0, 1) + (i % 900) * 86_400_000;
+    ws.addRow([
+      `B${String(i).padStart(6, '0')}`,
+      `基准测试渠道商${i}号店`,
+      TYPES[i % 3],
+      UNITS[i % UNITS.length],
+      i % 4 ? 'zhangwei' : null,
+      (i % 5) + 1,
+      new Date(start),
+      new Date(start + 730 * 86_400_000),
+      STATUS[i % 4],
+      `联系人${i % 97}`,
+      `138${String(10_000_000 + ((i * 7919) % 89_999_999)).slice(0, 8)}`,
+      `6222${String(100_000_000_000_000 + i * 104_729).slice(0, 15)}`,
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return {};
+}
+
+async function read(file: string) {
+  const peak = peakSampler();
+  const t0 = performance.now();
+  let n = 0;
+  for await (const ws of new ExcelJS.stream.xlsx.WorkbookReader(file, {}) as unknown as AsyncIterable<AsyncIterable<{ values: unknown[] }>>) {
+    for await (const row of ws) if (row.values.length) n++;
+  }
+  return { ms: performance.now() - t0, peakMb: peak(), rows: n };
+}
+
+async function importFile(file: string) {
+  configureExcel({ maxRows: 1_000_000 });
+  const c = await company(300);
+  const files = c.core.files;
+  const ref = await files.upload(c.token, 'bench.xlsx', createReadStream(file));
+  const call = <T>(m: string, i: unknown) => c.core.call(m as never, i as never, { token: c.token }) as Promise<T>;
+  global.gc?.();
+  const peak = peakSampler();
+  const t0 = performance.now();
+  await call('excel.inspect', { fileId: ref.fileId, kind: 'partners' });
+  const t1 = performance.now();
+  const dry = await call<{ counts: { create: number; rejected: number } }>('excel.dryRun', { jobId: 'bench-import-1', fileId: ref.fileId, kind: 'partners' });
+  const t2 = performance.now();
+  const res = await call<{ counts: { create: number } }>('excel.commit', { jobId: 'bench-import-1', mode: 'all_or_nothing' });
+  const t3 = performance.now();
+  const peakMb = peak();
+  await stopWorkers();
+  const created = c.core.env.db.$client.prepare('SELECT count(*) FROM partners').pluck().get() as number;
+  c.done();
+  if (dry.counts.rejected || res.counts.create !== dry.counts.create) throw new Error(`unexpected import result ${JSON.stringify({ dry, res })}`);
+  return { ms: t3 - t0, peakMb, inspectMs: t1 - t0, dryRunMs: t2 - t1, commitMs: t3 - t2, created, partnersAfter: created };
+}
+
+/** Export through the API, then the same values written by exceljs's streaming writer alone. */
+async function exportRows(rows: number, csvOut: string | undefined) {
+  const c = await company(rows);
+  const t0 = performance.now();
+  const exp = (await c.core.call('excel.export', { kind: 'partners', locale: 'zh-CN' }, { token: c.token })) as { fileId: string; rows: number };
+  const ms = performance.now() - t0;
+  // the baseline's values: exactly the cells the export wrote, prepared before the clock starts
+  const ctx = { ...c.core.env, user: resolveSession(c.core.env, c.token).user, tokenHash: null, signal: new AbortController().signal } as AuthedCtx;
+  const kind = getKind('partners');
+  const cols = exportColumns(kind.columns, undefined);
+  const refs = loadRefs(ctx, kind.refTables);
+  const cells: (string | number | Date | null)[][] = [];
+  for await (const page of kind.exportPages(ctx, { includeInactive: false }, refs)) for (const r of page) cells.push(cols.map((col) => cellOut(col, r[col.key], refs, 'zh-CN')));
+  if (csvOut) {
+    const q = (v: unknown) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    writeFileSync(csvOut, [cols.map((x) => x.header['zh-CN']), ...cells].map((r) => r.map(q).join(',')).join('\r\n'));
+  }
+  const file = join(c.dataDir, 'baseline.xlsx');
+  const b0 = performance.now();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('渠道合作伙伴', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = cols.map((col, k) => {
+    const fmt = numFmtOf(col);
+    return { key: col.key, width: widthOf(col, col.header['zh-CN'], cells.slice(0, 200).map((r) => r[k] ?? null)), ...(fmt ? { style: { numFmt: fmt } } : {}) };
+  });
+  ws.addRow(cols.map((x) => x.header['zh-CN'])).commit();
+  for (const r of cells) ws.addRow(r).commit();
+  ws.commit();
+  await wb.commit();
+  const baselineMs = performance.now() - b0;
+  c.done();
+  return { ms, baselineMs, rows: exp.rows };
+}
+
+const out = mode === 'make-import' ? await makeImport(a1!, Number(a2), process.argv[5] === 'shared') : mode === 'read' ? await read(a1!) : mode === 'import' ? await importFile(a1!) : await exportRows(Number(a1), a2);
+process.stdout.write(`${JSON.stringify(out)}\n`);
+process.exit(0);

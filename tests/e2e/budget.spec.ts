@@ -1,0 +1,127 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+import { BudgetPlanPage, BudgetVsActualPage } from './pages/budget';
+import { Api } from './support/api';
+import { startServer, type TestServer } from './support/server';
+
+/**
+ * Planning a year by pasting from Excel (issue 3, point 8): wangfang (finance) creates the 2027
+ * plan, adds a line and pastes a twelve-month block from the clipboard with real Ctrl+V; the row
+ * total follows; an invalid paste is marked and blocks the save until it is undone; she saves
+ * and submits; approving her own version is refused; zhaomin (finance) approves; budget vs actual
+ * for 2027 shows the pasted sum as allocated, and the drill-down lists its twelve allocations.
+ * Own demo company. Screenshots of the 2026 plan grid and budget vs actual in zh-CN for review.
+ */
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await startServer({ demo: true });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const MONTHS = ['¥12,000.00', '15,500.50', '9800', '10,000', '10000', '10000', '8,000', '8000', '9000', '12000', '11000', '6000.25'];
+const fen = (s: string) => Math.round(Number(s.replace(/[¥,]/g, '')) * 100);
+const SUM = MONTHS.reduce((a, s) => a + fen(s), 0);
+const yuan = (f: number) => `¥${(f / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+
+interface Plan {
+  fiscalYear: number;
+  versions: { id: number; state: string; lineCount: number; totalFen: number }[];
+}
+
+test('a 2027 plan pasted from Excel, approved by another finance user, shows in budget vs actual', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const api = await new Api(request, server.url).signIn('wangfang');
+  const app = await (await new AppPage(page, server.url).open()).signIn('wangfang');
+  await app.navItems.filter({ hasText: '预算编制' }).click();
+  const plan = new BudgetPlanPage(page);
+  await plan.createPlan(2027);
+  await expect(plan.versionState(1)).toHaveText('草稿');
+
+  await plan.addLine({ orgUnit: '五华区', channelType: '终端渠道', costType: '促销费' });
+  await expect(plan.cell(-1, 'm1')).toBeFocused();
+  await plan.pasteAt(-1, 'm1', `${MONTHS.join('\t')}\r\n`);
+  await expect(plan.entryMessage).toContainText('已粘贴 12 个单元格');
+  await expect(plan.cell(-1, 'm2')).toHaveText('¥15,500.50');
+  await expect(plan.cell(-1, 'year')).toHaveText(yuan(SUM));
+  await expect(plan.cell(-1, 'q1')).toHaveText(yuan(fen(MONTHS[0]!) + fen(MONTHS[1]!) + fen(MONTHS[2]!)));
+  await expect(plan.root.locator(`.ag-row-pinned .ag-cell[col-id="year"]`)).toHaveText(yuan(SUM));
+
+  // leaving with unsaved changes asks first
+  await app.navItems.filter({ hasText: '预算执行' }).click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('尚未保存');
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: '取消' }).click();
+  await expect(app.pageTitle).toHaveText('预算编制');
+
+  // an invalid paste: marked with its reason, and nothing is saved
+  await plan.addLine({ orgUnit: '盘龙区', channelType: '终端渠道', costType: '促销费' });
+  await plan.pasteAt(-2, 'm1', '1000\tabc\t3000\r\n');
+  await expect(plan.cell(-2, 'm2')).toHaveClass(/cell-invalid/);
+  await expect(plan.cell(-2, 'm2')).toHaveText('abc');
+  await expect(plan.invalid).toHaveText('1 个单元格有误');
+  await plan.save();
+  await expect(plan.entryMessage).toContainText('没有保存任何内容');
+  let stored = (await api.call<Plan[]>('budgetPlans.list')).find((p) => p.fiscalYear === 2027)!;
+  expect(stored.versions[0]!.lineCount).toBe(0);
+
+  // undo takes back the paste (button), then the added line (Ctrl+Z)
+  await plan.root.getByTestId('undo').click();
+  await expect(plan.cell(-2, 'm2')).not.toHaveClass(/cell-invalid/);
+  await expect(plan.invalid).toBeHidden();
+  await plan.cell(-1, 'm3').click();
+  await page.keyboard.press('Control+z');
+  await expect(plan.root.locator('.ag-row[row-id="-2"]')).toHaveCount(0);
+
+  await plan.save();
+  await expect(plan.entryMessage).toContainText('已保存：1 行');
+  await expect(plan.pending).toBeHidden();
+  stored = (await api.call<Plan[]>('budgetPlans.list')).find((p) => p.fiscalYear === 2027)!;
+  expect(stored.versions[0]).toMatchObject({ lineCount: 1, totalFen: SUM });
+
+  await plan.versionAction('submit');
+  await expect(plan.versionState(1)).toHaveText('待审批');
+  // the submitter cannot approve her own version: the core says so
+  await plan.versionAction('approve');
+  await expect(plan.reasonDialog).toContainText('须由另一位财务人员审批');
+  await plan.reasonDialog.getByRole('button', { name: '取消' }).click();
+  await app.signOut();
+
+  await app.signIn('zhaomin');
+  await app.navItems.filter({ hasText: '预算编制' }).click();
+  await expect(page.getByTestId('plan-select').locator('option:checked')).toContainText('2027');
+  await plan.versionAction('approve', '同意');
+  await expect(plan.versionState(1)).toHaveText('已批准');
+  await expect(plan.versions.getByTestId('version-1')).toContainText('执行中');
+
+  await app.navItems.filter({ hasText: '预算执行' }).click();
+  const bva = new BudgetVsActualPage(page);
+  await bva.show({ year: 2027, granularity: 'year' });
+  await expect(bva.grandTotal('2027', 'allocated')).toHaveText(yuan(SUM));
+  await expect(bva.grandTotal('2027', 'available')).toHaveText(yuan(SUM));
+  await bva.grandTotal('2027', 'allocated').click();
+  await expect(bva.drill).toBeVisible();
+  await expect(bva.drill.getByTestId('drill-count')).toHaveText('共 12 条');
+  await expect(bva.drill.locator('tbody tr').first()).toContainText('预算下达');
+  await expect(bva.drill.locator('tbody tr').first()).toContainText('2027 v1');
+});
+
+test('the 2026 plan grid and budget vs actual in 中文, for review', async ({ page }) => {
+  const app = await (await new AppPage(page, server.url).open()).signIn('wangfang');
+  await app.navItems.filter({ hasText: '预算编制' }).click();
+  const plan = new BudgetPlanPage(page);
+  await plan.selectPlan(2026);
+  await expect(plan.rowCount).toHaveText('702 行');
+  await expect(plan.root.locator('.ag-row-pinned .ag-cell[col-id="year"]')).not.toBeEmpty();
+  await page.screenshot({ path: 'tests/.artifacts/budget-plan-zh-CN.png' });
+
+  await app.navItems.filter({ hasText: '预算执行' }).click();
+  const bva = new BudgetVsActualPage(page);
+  await bva.show({ year: 2026, granularity: 'quarter' });
+  await expect(bva.grandTotal('2026-Q1', 'allocated')).not.toBeEmpty();
+  await expect(bva.root.locator('.over-tag, .over-cells').first()).toBeVisible();
+  await bva.root.locator('.ag-row[row-id="2"] .ag-cell[col-id="2026-Q1|actual"]').click();
+  await expect(bva.drill.getByTestId('drill-count')).toHaveText(/共 \d+ 条/);
+  await page.screenshot({ path: 'tests/.artifacts/budget-vs-actual-zh-CN.png' });
+});

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+import { PartnersPage } from './pages/PartnersPage';
+
+/**
+ * Switching 中文/English re-renders everything at once — navigation, grid headers, coded values,
+ * AG Grid's own texts — and the choice is remembered for the user: after a reload, after signing
+ * out and in, and in a fresh browser.
+ */
+test('switching the language re-renders the grid and is remembered for the user', async ({ page, browser, baseURL }) => {
+  const app = await (await new AppPage(page).open()).signIn('chenjie');
+  await app.go('渠道合作伙伴', 'partners');
+  const grid = new PartnersPage(page);
+  expect(await grid.headers()).toEqual(expect.arrayContaining(['编码', '名称', '状态', '星级', '渠道类型', '所属组织', '合同开始']));
+  await expect(grid.cell(1, 'status')).toHaveText('合作中');
+  await grid.root.locator('.ag-header-cell[col-id="name"] .ag-header-cell-filter-button').click();
+  await expect(page.locator('.ag-filter').first()).toContainText('包含');
+  await page.keyboard.press('Escape');
+
+  await app.switchLanguage('en');
+  expect(await app.navLabels()).toEqual(['Partners', 'Org units', 'Channel types', 'Cost types']);
+  await expect(app.pageTitle).toHaveText('Partners');
+  await expect.poll(() => grid.headers()).toEqual(expect.arrayContaining(['Code', 'Name', 'Status', 'Stars', 'Channel type', 'Org unit', 'Contract start']));
+  await expect(grid.cell(1, 'status')).toHaveText('Cooperating');
+  await expect(grid.rowCount).toHaveText(/rows$/);
+  await grid.root.locator('.ag-header-cell[col-id="name"] .ag-header-cell-filter-button').click();
+  await expect(page.locator('.ag-filter').first()).toContainText('Contains');
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  await expect(app.pageTitle).toHaveText('Partners');
+  await expect.poll(() => grid.headers()).toContain('Channel type');
+
+  await app.signOut();
+  await expect(page.locator('form.sign-in button[type=submit]')).toHaveText('Sign in');
+  await app.signIn('chenjie');
+  await expect(app.pageTitle).toHaveText('Partners');
+
+  const fresh = await browser.newContext({ baseURL, locale: 'zh-CN' });
+  const other = new AppPage(await fresh.newPage());
+  await other.open();
+  await expect(other.page.locator('form.sign-in button[type=submit]')).toHaveText('登录');
+  await other.signIn('chenjie');
+  await expect(other.pageTitle).toHaveText('Partners');
+  await fresh.close();
+
+  await app.switchLanguage('zh-CN');
+  await expect(app.pageTitle).toHaveText('渠道合作伙伴');
+  await expect.poll(() => grid.headers()).toContain('渠道类型');
+});
