@@ -24,8 +24,9 @@ import { figure, median, type Figure } from './figure';
  * session check, shell, the page's chunk, plans and lookups, the first page of lines, the grid).
  * The baseline: tests/bench/budgetGridBare.ts, the same first page of lines as a JSON file.
  * "Visible" = the first row's January cell has its amount, one animation frame after it appeared
- * (measured in the page from navigation start). Both pages are warmed once, then measured
- * alternately, each navigation from about:blank; medians.
+ * (measured in the page from navigation start). Both pages are warmed twice, then measured
+ * alternately, each navigation from about:blank and each run left to finish its background
+ * loading before the next starts; medians.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER = join(ROOT, 'out/renderer');
@@ -64,7 +65,12 @@ async function measure(ctx: BrowserContext, url: string): Promise<number> {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto('about:blank');
   await page.goto(url);
-  const ms = await page.evaluate(() => (window as unknown as { __firstRows: Promise<number> }).__firstRows);
+  const first = page.evaluate('window.__firstRows') as Promise<number>;
+  const timeout = new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`budget_grid_load: no rows within 60 s at ${url}`)), 60_000).unref());
+  const ms = await Promise.race([first, timeout]);
+  // let the page finish what it does after its first rows (the app loads the remaining lines in
+  // the background), so that one run does not slow down the next
+  await page.waitForLoadState('networkidle');
   return ms;
 }
 
@@ -111,6 +117,7 @@ export async function benchBudgetGrid(opts: { quick: boolean }): Promise<Figure[
     const appUrl = `${web.url}#/budgets/plan`;
 
     // warm-up: caches, the V8 code cache, the server's statements
+    log('warming up …');
     for (let i = 0; i < 2; i++) {
       await measure(app, appUrl);
       await measure(base, bare.url);

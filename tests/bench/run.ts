@@ -68,6 +68,7 @@ try {
   data.dispose();
 }
 await external('./budgets.ts', 'benchBudgetVsActual');
+await external('./budgetGrid.ts', 'benchBudgetGrid');
 await external('./excel.ts', 'benchExcel');
 log(`done${crashed ? `, ${crashed} benchmark(s) crashed` : ''}`);
 process.exitCode = crashed ? 1 : 0;

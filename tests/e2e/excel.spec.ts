@@ -220,3 +220,26 @@ test('an unknown header is mapped once and remembered for the next import', asyn
   await expect(wizard.resultSummary).toContainText('更新 1 条');
   expect((await api.call<PartnerDto>('partners.get', { id: p.id })).name).toBe('映射测试二');
 });
+
+test('the template comes in the UI language, and a small grid exports its rows in its order with English headers', async ({ page }) => {
+  const app = await signIn(page, 'admin');
+  const wizard = await new ImportWizard(page).open('Excel 导入', '费用类型');
+  const template = await readDownload(await wizard.downloadTemplate());
+  expect(template.header).toEqual(expect.arrayContaining(['编码*', '中文名称*', '英文名称*', '票据门槛'])); // * marks the required columns
+
+  await app.switchLanguage('en');
+  const grid = await app.go('Cost types', 'cost-types');
+  const sort = grid.root.locator('.ag-header-cell[col-id="nameEn"] .ag-header-cell-label');
+  await sort.click();
+  await sort.click(); // descending by English name
+  const ids = await grid.renderedRowIds();
+  const download = page.waitForEvent('download');
+  await grid.root.locator('.toolbar button', { hasText: 'Export to Excel' }).click();
+  const file = await readDownload(await download);
+  expect(file.header).toEqual(['ID', ...(await grid.headers())]);
+  expect(file.rows.map((r) => String(r[0]))).toEqual(ids);
+  const threshold = file.header.indexOf('Receipt threshold');
+  expect(typeof file.rows[0]![threshold]).toBe('number'); // money as a number (yuan, ¥ format), not text
+  await expect(page.getByTestId('export-job')).toContainText(`Exported ${ids.length} rows`);
+  await app.switchLanguage('zh-CN');
+});

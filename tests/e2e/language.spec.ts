@@ -18,7 +18,7 @@ test('switching the language re-renders the grid and is remembered for the user'
   await page.keyboard.press('Escape');
 
   await app.switchLanguage('en');
-  expect(await app.navLabels()).toEqual(['Partners', 'Org units', 'Channel types', 'Cost types']);
+  expect(await app.navLabels()).toEqual(['Budget planning', 'Budget vs actual', 'Budget transfers', 'Partners', 'Org units', 'Channel types', 'Cost types']);
   await expect(app.pageTitle).toHaveText('Partners');
   await expect.poll(() => grid.headers()).toEqual(expect.arrayContaining(['Code', 'Name', 'Status', 'Stars', 'Channel type', 'Org unit', 'Contract start']));
   await expect(grid.cell(1, 'status')).toHaveText('Cooperating');

@@ -21,11 +21,11 @@ async function partnersUnder(api: Api, unitId: number | null): Promise<number> {
 }
 
 const cases = [
-  { user: 'admin', unit: null, scope: '云岭通信有限公司', writes: true, handover: true, admin: true },
-  { user: 'zhangwei', unit: 3, scope: '五华区', writes: true, handover: false, admin: false },
-  { user: 'lina', unit: 2, scope: '昆明分公司', writes: false, handover: true, admin: false },
-  { user: 'chenjie', unit: null, scope: '云岭通信有限公司', writes: false, handover: true, admin: false },
-  { user: 'wangfang', unit: null, scope: '云岭通信有限公司', writes: false, handover: false, admin: false },
+  { user: 'admin', unit: null, scope: '云岭通信有限公司', writes: true, handover: true, admin: true, imports: true },
+  { user: 'zhangwei', unit: 3, scope: '五华区', writes: true, handover: false, admin: false, imports: true },
+  { user: 'lina', unit: 2, scope: '昆明分公司', writes: false, handover: true, admin: false, imports: false },
+  { user: 'chenjie', unit: null, scope: '云岭通信有限公司', writes: false, handover: true, admin: false, imports: false },
+  { user: 'wangfang', unit: null, scope: '云岭通信有限公司', writes: false, handover: false, admin: false, imports: true },
 ] as const;
 
 for (const c of cases) {
@@ -36,7 +36,8 @@ for (const c of cases) {
     const app = await (await new AppPage(page).open()).signIn(c.user);
     await expect(app.scope).toHaveText(c.scope);
     const nav = await app.navLabels();
-    expect(nav).toEqual(c.admin ? ['渠道合作伙伴', '组织', '渠道类型', '费用类型', '用户'] : ['渠道合作伙伴', '组织', '渠道类型', '费用类型']);
+    const master = ['渠道合作伙伴', '组织', '渠道类型', '费用类型', ...(c.admin ? ['用户'] : []), ...(c.imports ? ['Excel 导入'] : [])];
+    expect(nav).toEqual(['预算编制', '预算执行', '预算调拨', ...master]);
 
     await app.go('渠道合作伙伴', 'partners');
     const grid = new PartnersPage(page);

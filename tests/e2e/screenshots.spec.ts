@@ -22,7 +22,7 @@ test('the partner grid in 中文 and English', async ({ page }) => {
   const zhHeaders = await grid.headers();
   expect(zhHeaders.length).toBeGreaterThan(10);
   for (const h of zhHeaders) expect(h).not.toMatch(/[A-Za-z]/);
-  expect(await grid.root.locator('.toolbar').innerText()).not.toMatch(/[A-Za-z]{2,}/);
+  expect((await grid.root.locator('.toolbar').innerText()).replaceAll('Excel', '')).not.toMatch(/[A-Za-z]{2,}/); // 导出 Excel: a product name
   expect(await truncatedHeaders(page)).toEqual([]);
   await page.screenshot({ path: 'tests/.artifacts/partners-zh-CN.png' });
 

@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { GridModel } from './GridModel';
 
+/** The browser's clipboard, as seen from a page script (tests compile without the DOM library). */
+type Clip = { navigator: { clipboard: { writeText(text: string): Promise<void> } } };
+
 /**
  * The budget pages as a finance user meets them: planning (plans, versions and their actions, the
  * spreadsheet-like entry grid with paste, undo and save) and budget vs actual with its drill-down.
@@ -41,7 +44,9 @@ export class BudgetPlanPage extends GridModel {
   async addLine(keys: { orgUnit: string; channelType: string; costType: string }): Promise<void> {
     await this.root.locator('.toolbar button', { hasText: /新增预算行|Add line/ }).click();
     const d = this.page.getByTestId('add-line');
-    await d.locator('select[name=orgUnitId]').selectOption({ label: keys.orgUnit });
+    // org units are listed as a tree (indented); pick by the unit's name
+    const unit = d.locator('select[name=orgUnitId] option', { hasText: keys.orgUnit }).first();
+    await d.locator('select[name=orgUnitId]').selectOption((await unit.getAttribute('value')) ?? '');
     await d.locator('select[name=channelTypeId]').selectOption({ label: keys.channelType });
     await d.locator('select[name=costTypeId]').selectOption({ label: keys.costType });
     await d.locator('button[type=submit]').click();
@@ -53,7 +58,7 @@ export class BudgetPlanPage extends GridModel {
    * presses Ctrl+V — the browser's own paste, as in the desktop app.
    */
   async pasteAt(rowId: number | string, colId: string, tsv: string): Promise<void> {
-    await this.page.evaluate((text) => navigator.clipboard.writeText(text), tsv);
+    await this.page.evaluate((text) => (globalThis as unknown as Clip).navigator.clipboard.writeText(text), tsv);
     await this.cell(rowId, colId).click();
     await this.page.keyboard.press('Control+V');
   }

@@ -5,6 +5,7 @@ import type { Partner } from '../../../../shared/api/areas/master';
 import { freshCore, type Caller, type TestCore } from '../../testing';
 import { CSV_OUT, hasSoffice, parseCsvText, readBack, soffice, upload, workDir, writeTmp } from '../testing';
 import { stopWorkers } from '../worker/pool';
+import { reasonText } from '../texts';
 
 /**
  * Exports are real spreadsheets: read back by LibreOffice (converted to CSV) they equal what the
@@ -159,9 +160,12 @@ describe('error report', () => {
     const { rows } = await readBack(pathOf(rep.fileId));
     expect(rows).toEqual([
       ['行号', '列', '值', '原因', '原因代码'],
-      [2, '星级', '9', '星级必须是 1 到 5 的整数', 'v.star'],
-      [3, '合同开始', 'someday', '不是有效日期（如 2024-03-01）', 'x.date'],
+      [2, '星级', '9', reasonText('v.star', undefined, 'zh-CN'), 'v.star'],
+      [3, '合同开始', 'someday', reasonText('x.date', undefined, 'zh-CN'), 'x.date'],
     ]);
+    // the reasons are the catalogue's sentences, not keys
+    expect(rows[1]![3]).toBe('星级必须是 1 到 5 的整数');
+    expect(rows[2]![3]).toMatch(/^不是有效日期/);
     const page = await admin('excel.issues', { jobId, offset: 1, limit: 10 });
     expect(page.total).toBe(2);
     expect(page.rows).toMatchObject([{ row: 3, reason: 'x.date' }]);

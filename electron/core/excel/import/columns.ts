@@ -38,7 +38,8 @@ export function resolveColumns(kind: KindDef, sample: readonly RawRow[], mapping
   const explicit = new Map(Object.entries(mapping).map(([k, v]) => [normaliseHeader(k), v]));
   const keys = new Set(importable.map((c) => c.key));
   const header = findHeaderRow(sample, (n) => byName.has(n) || remembered.has(n) || explicit.has(n));
-  if (!header) throw fileError('excel_no_header');
+  // the first row's texts travel with the refusal: the wizard can offer to map them by hand
+  if (!header) throw fileError('excel_no_header', undefined, { firstRow: (sample[0]?.cells ?? []).map(cellText) });
 
   const columns: InspectedColumn[] = [];
   header.cells.forEach((cell, i) => {

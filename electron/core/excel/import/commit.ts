@@ -29,8 +29,10 @@ async function replan(ctx: AuthedCtx, kind: BulkKind, d: DryRun, job: JobHandle)
   const p = await planFile(ctx, kind, file, d.check, d.read, job);
   d.stage?.drop();
   d.stage = p.stage;
+  d.cellIssues = p.cellIssues;
   d.ruleIssues = p.ruleIssues;
   d.fingerprint = p.fingerprint;
+  d.counts = { total: p.dataRows, ...p.stage!.counts(), rejected: rejectedRows([...p.cellIssues, ...p.ruleIssues]) };
 }
 
 function writeAll(ctx: AuthedCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_rejected', job: JobHandle): CommitResult {
@@ -46,11 +48,10 @@ function writeAll(ctx: AuthedCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_reje
     notes = kind.notes?.(applied.outcomes) ?? [];
   } else {
     if (!d.fingerprint || kind.fingerprint(ctx) !== d.fingerprint) throw RETRY;
-    const c = d.stage!.counts();
-    outcomes = [...Array(c.create).fill({ op: 'create' }), ...Array(c.update).fill({ op: 'update' }), ...Array(c.unchanged).fill({ op: 'unchanged' })];
     write = () => kind.write(ctx, d.stage!);
   }
-  const counts = countsOf(d.counts.total, outcomes, rejectedRows([...d.cellIssues, ...ruleIssues]));
+  // bulk: the stage is exactly the plan the dry run counted (or the re-plan counted)
+  const counts = kind.strategy === 'bulk' ? d.counts : countsOf(d.counts.total, outcomes, rejectedRows([...d.cellIssues, ...ruleIssues]));
   if (mode === 'all_or_nothing' && counts.rejected > 0) {
     throw new ApiError('excel_has_errors', 'Some rows are rejected; fix them or choose to skip them', { rejected: counts.rejected });
   }

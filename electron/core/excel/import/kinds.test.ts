@@ -175,6 +175,11 @@ describe('commit modes, duplicates, mapping', () => {
       ['starRating', 'name'],
       [null, 'remembered'],
     ]);
+    // no header the names know: the refusal carries the first row, and a mapping of it works
+    const alien = await upload(core, admin.token, 'alien.csv', Buffer.from(csvText([['No.', 'Shop', 'Kind', 'Unit', 'Rating'], ['AL1', '外来', 'TERMINAL', 'KM-WH-01', 3]])));
+    await expect(admin('excel.inspect', { fileId: alien, kind: 'partners' })).rejects.toMatchObject({ code: 'excel_no_header', details: { firstRow: ['No.', 'Shop', 'Kind', 'Unit', 'Rating'] } });
+    const byHand = await admin('excel.inspect', { fileId: alien, kind: 'partners', mapping: { 'No.': 'code', Shop: 'name', Kind: 'channelType', Unit: 'orgUnit', Rating: 'starRating' } });
+    expect(byHand.missingRequired).toEqual([]);
     const dup = await upload(core, admin.token, 'dupcol.csv', Buffer.from(csvText([['编码', 'Code', '名称'], ['A', 'B', 'C']])));
     await expect(admin('excel.inspect', { fileId: dup, kind: 'partners' })).rejects.toMatchObject({ code: 'excel_duplicate_column' });
   });

@@ -98,7 +98,8 @@ function run<R>(
         finish(() => rejectP(e), false); // the batch handler failed: stop the parse
       }
     });
-    w.on('error', (e) => finish(() => rejectP(e), false));
+    // a file whose content exhausts the worker's heap is refused like any oversized file
+    w.on('error', (e) => finish(() => rejectP((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ApiError('excel_too_large', 'The file is too large to read') : e), false));
     w.on('exit', (code) => finish(() => rejectP(new Error(`excel worker exited (${code})`)), false));
     w.postMessage({ id, ...task });
   });

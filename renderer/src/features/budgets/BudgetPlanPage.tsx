@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { BudgetPlan, BudgetVersion } from '@shared/api/areas/budgets';
 import { EDITABLE_STATES } from '@shared/domain/approval';
 import { useApiQuery } from '../../api/hooks';
@@ -11,6 +11,7 @@ import { useBudgetLookups } from './lookups';
 import { CompareView } from './plan/CompareView';
 import { CreatePlanDialog } from './plan/CreatePlanDialog';
 import { EntryGrid } from './plan/EntryGrid';
+import { prefetchFirstPage } from './plan/useSheet';
 import { VersionActions } from './plan/VersionActions';
 import { VersionList } from './plan/VersionList';
 import { StateBadge } from './StateBadge';
@@ -45,6 +46,12 @@ export function BudgetPlanPage() {
   // a plan or version just created is chosen before the list is fetched again: wait for it
   const plan = planId === null ? list[0] : list.find((p) => p.id === planId);
   const version = plan ? pickVersion(plan, versionId) : undefined;
+  // ask for the first lines while the lookups load and the grid is created (once per version shown)
+  const prefetched = useRef<number | null>(null);
+  if (version && prefetched.current !== version.id) {
+    prefetched.current = version.id;
+    prefetchFirstPage(version.id);
+  }
 
   const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('budget') });
   const choose = (pid: number, vid: number | null) =>

@@ -11,6 +11,7 @@ type Op = PlannedChange['op'];
 type ChangeRow = PlannedChange & { id: number; text: string };
 
 const SHOWN = 5000;
+const grouped = new Intl.NumberFormat('en-US');
 const OPS: Op[] = ['update', 'create', 'unchanged'];
 
 /**
@@ -61,6 +62,9 @@ export function ChangesGrid({ report, kind }: { report: DryRunReport; kind: Kind
           ))}
         </div>
       </div>
+      {list.data && list.data.total > list.data.rows.length && (
+        <div className="muted small">{t('excel.moreChanges', { shown: grouped.format(list.data.rows.length), total: grouped.format(list.data.total) })}</div>
+      )}
       {report.counts.create + report.counts.update + report.counts.unchanged === 0 ? (
         <div className="muted">{t('excel.noChanges')}</div>
       ) : (

@@ -22,14 +22,15 @@ export function ColumnsStep({ w, kind }: { w: ImportWizard; kind: KindInfo }) {
   const open = undecided(ins, w.mapping);
   const header = (key: string) => kind.columns.find((c) => c.key === key)?.header[locale] ?? key;
   const choosable = (c: InspectedColumn) => c.source !== 'name';
+  const lv = (label: string, value: string) => t('excel.labelValue', { label: t(`excel.${label}`), value });
 
   return (
     <div className="xl-panel xl-columns" data-testid="columns-step">
       <div className="xl-facts">
         <strong data-testid="file-name">{w.file ? t('excel.chosen', { name: ins.fileName, size: fileSize(w.file.size) }) : ins.fileName}</strong>
         <span>
-          {t('excel.format')}：{ins.format.toUpperCase()}
-          {ins.encoding ? ` · ${t('excel.encoding')}：${ins.encoding.toUpperCase()}` : ''}
+          {lv('format', ins.format.toUpperCase())}
+          {ins.encoding ? ` · ${lv('encoding', ins.encoding.toUpperCase())}` : ''}
         </span>
         {visibleSheets.length > 1 ? (
           <label className="inline-field">
@@ -43,9 +44,7 @@ export function ColumnsStep({ w, kind }: { w: ImportWizard; kind: KindInfo }) {
             </select>
           </label>
         ) : (
-          <span>
-            {t('excel.sheet')}：{ins.sheet}
-          </span>
+          <span>{lv('sheet', ins.sheet)}</span>
         )}
         <span>{t('excel.headerRow', { row: ins.headerRow })}</span>
         <span>{t('excel.dataRows', { count: grouped.format(ins.dataRows) })}</span>

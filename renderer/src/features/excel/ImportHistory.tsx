@@ -17,11 +17,15 @@ export function ImportHistory({ kinds }: { kinds: KindInfo[] }) {
     const kindLabels = new Lookup<string>(kinds.map((k) => ({ value: k.kind, label: k.label[locale] })));
     const modes = new Lookup<string>((['all_or_nothing', 'skip_rejected'] as const).map((m) => ({ value: m, label: t(`excel.modeShort.${m}`) })));
     const count = (field: 'totalRows' | 'created' | 'updated' | 'unchanged' | 'rejected', header: string) =>
-      numberCol<ImportLogEntry>(field, header, { width: 86 });
+      numberCol<ImportLogEntry>(field, header, { width: 96 });
     return [
       dateTimeCol<ImportLogEntry>('at', h('at'), { width: 140, sort: 'desc' }),
       refCol<ImportLogEntry>('kind', h('kind'), kindLabels, { width: 120 }),
-      textCol<ImportLogEntry>('fileName', h('file'), { flex: 1, minWidth: 200, tooltipField: 'fileName' }),
+      textCol<ImportLogEntry>('fileName', h('file'), {
+        flex: 1,
+        minWidth: 200,
+        tooltipValueGetter: (p) => (p.data ? `${p.data.fileName}\n${h('sha')}: ${p.data.sha256}` : ''),
+      }),
       textCol<ImportLogEntry>('username', h('user'), { width: 100 }),
       refCol<ImportLogEntry>('mode', h('mode'), modes, { width: 120 }),
       count('totalRows', h('total')),
@@ -29,7 +33,6 @@ export function ImportHistory({ kinds }: { kinds: KindInfo[] }) {
       count('updated', c('update')),
       count('unchanged', c('unchanged')),
       count('rejected', c('rejected')),
-      textCol<ImportLogEntry>('sha256', h('sha'), { width: 120, cellClass: 'num muted', tooltipField: 'sha256', valueFormatter: (p) => String(p.value ?? '').slice(0, 12) }),
     ];
   }, [t, kinds, locale]);
 

@@ -8,6 +8,9 @@ import { reasonText } from './display';
 
 type IssueRow = RowIssue & { id: number; reasonText: string };
 
+/** A few issues take a few rows' height (title, toolbar, header, rows); many take at most half the report (CSS). */
+const fitHeight = (rows: number) => 110 + Math.max(rows, 3) * 28;
+
 /** As many issues as the screen is for; the rest are in the downloadable error report. */
 const MAX_SHOWN = 5000;
 
@@ -42,13 +45,17 @@ export function IssuesGrid({ report }: { report: DryRunReport }) {
     return [
       numberCol<IssueRow>('row', h('row'), { width: 84, valueFormatter: (p) => (p.value ? String(p.value) : '') }),
       textCol<IssueRow>('column', h('column'), { width: 150 }),
-      textCol<IssueRow>('value', h('value'), { width: 220, cellClass: 'xl-value' }),
+      textCol<IssueRow>('value', h('value'), {
+        width: 220,
+        cellClass: 'xl-value',
+        valueFormatter: (p) => (p.value === '' && p.data?.column ? t('excel.emptyValue') : String(p.value ?? '')),
+      }),
       textCol<IssueRow>('reasonText', h('reason'), { flex: 1, minWidth: 280, tooltipField: 'reasonText' }),
     ];
   }, [t]);
 
   return (
-    <section className="xl-section" data-testid="issues">
+    <section className="xl-section xl-fit" style={{ height: fitHeight(rows.length) }} data-testid="issues">
       <h3>
         {t('excel.issuesTitle')} <span className="muted small">{t('excel.issuesCount', { rows: report.counts.rejected, count: report.issueCount })}</span>
       </h3>

@@ -41,9 +41,7 @@ export function ReportStep({ w, kind }: { w: ImportWizard; kind: KindInfo | unde
         <CountTiles counts={c} />
         <div className="xl-file muted small">
           <div title={r.sha256}>{r.fileName}</div>
-          <div>
-            {t('excel.sheet')}：{r.sheet}
-          </div>
+          <div>{t('excel.labelValue', { label: t('excel.sheet'), value: r.sheet })}</div>
         </div>
       </div>
       <PreviousImports entries={r.previousImports} />
@@ -52,7 +50,7 @@ export function ReportStep({ w, kind }: { w: ImportWizard; kind: KindInfo | unde
           <span>{reasonText(t, (k) => i18n.exists(k), n)}</span>
         </div>
       ))}
-      <div className={c.rejected > 0 ? 'xl-grids two' : 'xl-grids'}>
+      <div className="xl-grids">
         {c.rejected > 0 ? (
           <IssuesGrid report={r} />
         ) : (

@@ -44,7 +44,7 @@ export const exportJobs = {
   },
 };
 
-const KEEP_MS = 8000;
+const KEEP_MS = 6000;
 
 export async function runExport(input: Omit<Input<'excel.export'>, 'jobId'>, kindLabel: string, expected: number | null): Promise<void> {
   const jobId = newJobId();

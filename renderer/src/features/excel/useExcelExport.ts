@@ -4,7 +4,8 @@ import type { AppLocale } from '@shared/i18n';
 import type { ExportHandler } from '../../grid';
 import { useTranslation } from '../../i18n';
 import { runExport } from './exportJobs';
-import { exportColumnKeys, useExcelKinds } from './kinds';
+import { exportColumnKeys } from './columnKeys';
+import { useExcelKinds } from './kinds';
 
 /**
  * The export button of a master-data grid: `excel.export` with exactly what the grid shows — the

@@ -61,13 +61,14 @@ export function useImportWizard() {
     try {
       const r = await job.run(
         ({ jobId }) => call('excel.dryRun', { jobId, fileId: f.fileId, kind, sheet: ins.sheet, mapping: map, rememberMapping: remember }),
-        { phase: 'check' },
+        { phase: 'check', expected: ins.dataRows },
       );
       setReport(r);
       setMode('all_or_nothing');
       setStep('check');
     } catch (e) {
       fail(e);
+      setStep('columns'); // the file is still there: run the dry run again from here
     }
   }
 
@@ -103,7 +104,11 @@ export function useImportWizard() {
     if (!report) return;
     setMessage(null);
     try {
-      const r = await job.run(() => call('excel.commit', { jobId: report.jobId, mode }), { jobId: report.jobId, phase: 'write' });
+      const r = await job.run(() => call('excel.commit', { jobId: report.jobId, mode }), {
+        jobId: report.jobId,
+        phase: 'write',
+        expected: report.counts.total,
+      });
       setResult(r);
       setStep('result');
       void qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(`${report.kind}.`) || q.queryKey[0] === 'excel.imports' });

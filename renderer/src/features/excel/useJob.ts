@@ -44,6 +44,8 @@ export interface RunOptions {
   jobId?: string;
   /** the phase shown before the core reports one */
   phase: string;
+  /** rows the job will go through, when the core's events do not say (an xlsx read streams) */
+  expected?: number;
 }
 
 export interface JobTools {
@@ -55,13 +57,15 @@ export interface JobTools {
 
 export function useJob() {
   const [progress, setProgress] = useState<JobProgress | null>(null);
-  const current = useRef<{ jobId: string; ac: AbortController; core: boolean } | null>(null);
+  const current = useRef<{ jobId: string; ac: AbortController; core: boolean; expected?: number } | null>(null);
 
   useEffect(
     () =>
       onProgress((e) => {
-        if (e.jobId !== current.current?.jobId) return;
-        setProgress((p) => (p && p.jobId === e.jobId ? { ...p, phase: e.phase, done: e.done, total: e.total } : p));
+        const c = current.current;
+        if (e.jobId !== c?.jobId) return;
+        const total = e.total ?? (e.done > 0 && c.expected ? Math.max(c.expected, e.done) : null);
+        setProgress((p) => (p && p.jobId === e.jobId ? { ...p, phase: e.phase, done: e.done, total } : p));
       }),
     [],
   );
@@ -70,7 +74,7 @@ export function useJob() {
   const run = useCallback(async <T>(fn: (tools: JobTools) => Promise<T>, opts: RunOptions & { core?: boolean }): Promise<T> => {
     const jobId = opts.jobId ?? newJobId();
     const ac = new AbortController();
-    current.current = { jobId, ac, core: opts.core !== false };
+    current.current = { jobId, ac, core: opts.core !== false, expected: opts.expected };
     setProgress({ jobId, phase: opts.phase, done: 0, total: null, slow: false });
     const timer = setTimeout(() => setProgress((p) => (p && p.jobId === jobId ? { ...p, slow: true } : p)), SLOW_MS);
     const report = (done: number, total: number | null, phase?: string) =>

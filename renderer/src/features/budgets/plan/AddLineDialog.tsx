@@ -6,6 +6,7 @@ import { Banner, type Message } from '../../../ui/Banner';
 import { Dialog } from '../../../ui/Dialog';
 import { Field, Select } from '../../../ui/form';
 import type { BudgetLookups } from '../lookups';
+import { treeOptions } from '../treeOptions';
 import { partnerLabel } from './partners';
 
 /**
@@ -53,7 +54,7 @@ export function AddLineDialog(p: {
     <Dialog title={t('budgets.add.title')} onClose={p.onClose} onSubmit={submit} submitLabel={t('budgets.grid.addLine')} submitDisabled={!org || !channel || !cost} testId="add-line">
       <p className="muted">{t('budgets.add.hint')}</p>
       <Field label={t('budgets.grid.orgUnit')}>
-        <Select name="orgUnitId" value={org} choices={opts(p.lk.scopeUnits)} onChange={setOrg} />
+        <Select name="orgUnitId" value={org} choices={treeOptions(p.lk.units.filter((u) => p.lk.scopeUnits.has(u.id)), p.lk.orgUnits)} onChange={setOrg} />
       </Field>
       <Field label={t('budgets.grid.channelType')}>
         <Select name="channelTypeId" value={channel} choices={opts(p.lk.channelTypes)} onChange={(v) => (setChannel(v), setPartner(''))} />

@@ -46,8 +46,8 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   const pending = useMemo(() => pendingCount(rows), [rows]);
   const bad = useMemo(() => badCount(rows), [rows]);
   const live = rows.filter((r) => !r.removed).length;
-  const totals = useMemo(() => [{ ...newRow(TOTALS_ROW_ID), amounts: columnTotals(rows) }], [rows]);
-  const columns = useMemo(() => planColumns({ t, lk: p.lk, partners, controls, lineCount: live }), [t, p.lk, partners, controls, live]);
+  const totals = useMemo(() => [{ ...newRow(TOTALS_ROW_ID, {}, t('budgets.grid.totals', { count: live })), amounts: columnTotals(rows) }], [rows, live, t]);
+  const columns = useMemo(() => planColumns({ t, lk: p.lk, partners, controls }), [t, p.lk, partners, controls]);
   const current = selected ? (rows.find((r) => r.id === selected.id) ?? null) : null;
 
   const onPending = useRef(p.onPending);

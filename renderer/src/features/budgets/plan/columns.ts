@@ -13,14 +13,14 @@ import { isDirty, isKeyCol, MONTH_COLS, monthIndex, TOTALS_ROW_ID, type EditCol,
  * tolerance (blank = the cost type's default, shown grey). Cells show their state: invalid
  * (red, the reason as tooltip), changed but unsaved (yellow, the saved value as tooltip), on a
  * new line, or on a line to be removed. Every edit reaches the page as raw text (valueParser is
- * the identity), which parses it (./cells.ts) the same way as pasted text.
+ * the identity), which parses it (./cells.ts) the same way as pasted text. The totals row carries
+ * its own label (in `partnerText`), so the columns do not change while lines load.
  */
 export interface PlanColumnContext {
   t: TFunction;
   lk: BudgetLookups;
   partners: Lookup<number>;
   controls: Lookup<string>;
-  lineCount: number;
 }
 
 const isTotals = (p: { node?: { rowPinned?: unknown } | null; data?: PlanRow }) => !!p.node?.rowPinned || p.data?.id === TOTALS_ROW_ID;
@@ -69,7 +69,7 @@ function keyCol(ctx: PlanColumnContext, col: 'orgUnitId' | 'channelTypeId' | 'co
     editable: canEdit(col),
     valueParser: (p) => p.newValue,
     cellEditorParams: { values: choices.choices(), valueListMaxHeight: 260 },
-    valueFormatter: rawOr(col, (p) => (isTotals(p) ? (col === 'orgUnitId' ? ctx.t('budgets.grid.totals', { count: ctx.lineCount }) : '') : lookup.label(p.value as number | null))),
+    valueFormatter: rawOr(col, (p) => (isTotals(p) ? (col === 'orgUnitId' ? (p.data?.partnerText ?? '') : '') : lookup.label(p.value as number | null))),
     cellClassRules: stateRules(col),
     tooltipValueGetter: tooltip(ctx, col, (b) => lookup.label(b[col])),
   };

@@ -1,4 +1,6 @@
 import { useEffect, useReducer, useState } from 'react';
+import type { BudgetLineRow } from '@shared/api/areas/budgets';
+import type { Page } from '@shared/api/areas/common';
 import { call } from '../../../api/client';
 import { fromServer } from './sheet';
 import { initialSheet, sheetReducer } from './sheetState';
@@ -12,6 +14,23 @@ import { initialSheet, sheetReducer } from './sheetState';
 export const FIRST_PAGE = 100;
 export const NEXT_PAGE = 5000;
 
+/**
+ * The first page of a version's lines, asked for as soon as the page knows the version (while
+ * the grid is still being created), and taken by the sheet when it starts loading.
+ */
+const early = new Map<number, { page: Promise<Page<BudgetLineRow>>; at: number }>();
+const FRESH_MS = 5000;
+export function prefetchFirstPage(versionId: number): void {
+  const page = call('budgetVersions.lines', { versionId, limit: FIRST_PAGE });
+  page.catch(() => undefined); // a failure is reported when the sheet takes it
+  early.set(versionId, { page, at: Date.now() });
+}
+function firstPage(versionId: number): Promise<Page<BudgetLineRow>> {
+  const e = early.get(versionId);
+  early.delete(versionId);
+  return e && Date.now() - e.at < FRESH_MS ? e.page : call('budgetVersions.lines', { versionId, limit: FIRST_PAGE });
+}
+
 export function useSheet(versionId: number | null, reloadKey: number) {
   const [state, dispatch] = useReducer(sheetReducer, initialSheet);
   const [error, setError] = useState<unknown>(null);
@@ -24,15 +43,13 @@ export function useSheet(versionId: number | null, reloadKey: number) {
     void (async () => {
       try {
         let cursor: string | undefined;
-        let limit = FIRST_PAGE;
         for (;;) {
-          const page = await call('budgetVersions.lines', { versionId, limit, ...(cursor ? { cursor } : {}) });
+          const page = cursor ? await call('budgetVersions.lines', { versionId, limit: NEXT_PAGE, cursor }) : await firstPage(versionId);
           if (!alive) return;
           const done = !page.nextCursor;
           dispatch({ type: 'loaded', rows: page.rows.map(fromServer), total: page.total, done });
           if (done) return;
           cursor = page.nextCursor!;
-          limit = NEXT_PAGE;
         }
       } catch (e) {
         if (alive) setError(e);
