@@ -79,7 +79,7 @@ function ShellInner({ companyName }: { companyName: string }) {
               <Route key={r.path} path={r.path} component={r.Page} />
             ))}
             <Route>
-              <Redirect to={visible[0]?.path ?? DEFAULT_PATH} />
+              <Redirect to={visible.some((r) => r.path === DEFAULT_PATH) ? DEFAULT_PATH : (visible[0]?.path ?? DEFAULT_PATH)} />
             </Route>
           </Switch>
         </Suspense>

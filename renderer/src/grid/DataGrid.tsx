@@ -65,6 +65,11 @@ export interface DataGridProps<T extends { id: number; active?: boolean }> {
   pinnedBottomRows?: T[];
   /** Excel-like Enter: moves to the cell below, also after an edit */
   enterMovesDown?: boolean;
+  /**
+   * Size the columns to their content the first time (default). Grids whose columns have set
+   * widths turn it off: measuring every rendered cell delays the first rows of a wide grid.
+   */
+  fitColumns?: boolean;
   /** the grid's api while it is ready (null after destroy), for focusing and scrolling */
   onApi?: (api: GridApi<T> | null) => void;
 }
@@ -234,8 +239,8 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
             gridMemory.set(p.gridId, e.state);
             rememberWidths(sizeKey, e.state);
           }}
-          onFirstDataRendered={(e) => fitColumnsOnce(sizeKey, e.api, host.current)}
-          suppressColumnVirtualisation
+          onFirstDataRendered={(e) => p.fitColumns !== false && fitColumnsOnce(sizeKey, e.api, host.current)}
+          suppressColumnVirtualisation={p.fitColumns !== false}
           onModelUpdated={(e) => {
             if (!infinite) setCount(e.api.getDisplayedRowCount());
             emitSelection();

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ChannelType, CostType, OrgUnit, UserRow } from '@shared/api/areas/master';
 import { useApiQuery } from '../../api/hooks';
 import { useSession } from '../../app/session';
-import { Lookup } from '../../grid';
+import { Lookup } from '../../grid/columns/lookup';
 import { useTranslation } from '../../i18n';
 
 /**

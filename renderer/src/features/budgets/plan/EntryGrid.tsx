@@ -133,6 +133,7 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
         onPaste={p.editable ? edit.onPaste : undefined}
         pinnedBottomRows={totals}
         enterMovesDown
+        fitColumns={false}
         onApi={(a) => (api.current = a)}
         onSelect={setSelected}
         onAdd={p.editable ? () => setDialog('add') : undefined}

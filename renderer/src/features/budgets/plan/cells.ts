@@ -1,4 +1,4 @@
-import { CONTROL_MODES } from '@shared/api/areas/master';
+import type { ControlMode } from '@shared/domain/budget';
 import type { Lookup } from '../../../grid/columns/lookup';
 import { isInvalid, parseMoneyText, parsePercentToBp } from '../../../grid/parse';
 import { isKeyCol, monthIndex, type CellState, type EditCol } from './sheet';
@@ -27,6 +27,8 @@ const bad = (raw: unknown, reason: string, params?: Record<string, string | numb
 const ok = (value: CellState['value']): CellState => ({ value, bad: null });
 
 export const MAX_TOLERANCE_BP = 10_000;
+/** the control rules (as in the contract; kept here so the page does not load the contract's schemas) */
+const CONTROL_MODES: readonly ControlMode[] = ['block', 'warn', 'none'];
 
 function amount(raw: unknown): CellState {
   if (blank(raw)) return ok(0);

@@ -1,9 +1,9 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { BudgetLineRow } from '@shared/api/areas/budgets';
 import type { Page } from '@shared/api/areas/common';
 import { call } from '../../../api/client';
 import { fromServer } from './sheet';
-import { initialSheet, sheetReducer } from './sheetState';
+import { initialSheet, sheetReducer, type SheetState } from './sheetState';
 
 /**
  * The lines of a version, loaded into the entry grid's state page by page: a small first page so
@@ -15,36 +15,60 @@ export const FIRST_PAGE = 100;
 export const NEXT_PAGE = 5000;
 
 /**
- * The first page of a version's lines, asked for as soon as the page knows the version (while
- * the grid is still being created), and taken by the sheet when it starts loading.
+ * The first page of a version's lines is asked for as soon as the page knows the version, while
+ * the lookups load; the grid is then created with those rows in one pass (an empty grid filled a
+ * moment later renders twice). A prefetched page older than a few seconds is not used.
  */
-const early = new Map<number, { page: Promise<Page<BudgetLineRow>>; at: number }>();
-const FRESH_MS = 5000;
-export function prefetchFirstPage(versionId: number): void {
-  const page = call('budgetVersions.lines', { versionId, limit: FIRST_PAGE });
-  page.catch(() => undefined); // a failure is reported when the sheet takes it
-  early.set(versionId, { page, at: Date.now() });
+interface Early {
+  at: number;
+  page?: Page<BudgetLineRow>;
 }
-function firstPage(versionId: number): Promise<Page<BudgetLineRow>> {
+const early = new Map<number, Early>();
+const FRESH_MS = 5000;
+
+/** Starts loading the first page; resolves (never rejects) when it is there or has failed. */
+export function prefetchFirstPage(versionId: number): Promise<void> {
+  const e: Early = { at: Date.now() };
+  early.set(versionId, e);
+  return call('budgetVersions.lines', { versionId, limit: FIRST_PAGE }).then(
+    (page) => void (e.page = page),
+    () => undefined, // the sheet asks again and reports the failure
+  );
+}
+
+function takeFirstPage(versionId: number): Page<BudgetLineRow> | undefined {
   const e = early.get(versionId);
   early.delete(versionId);
-  return e && Date.now() - e.at < FRESH_MS ? e.page : call('budgetVersions.lines', { versionId, limit: FIRST_PAGE });
+  return e?.page && Date.now() - e.at < FRESH_MS ? e.page : undefined;
 }
 
-export function useSheet(versionId: number | null, reloadKey: number) {
-  const [state, dispatch] = useReducer(sheetReducer, initialSheet);
+function initFrom(versionId: number): { state: SheetState; cursor: string | null | undefined } {
+  const page = takeFirstPage(versionId);
+  if (!page) return { state: initialSheet, cursor: undefined };
+  const state = sheetReducer(initialSheet, { type: 'loaded', rows: page.rows.map(fromServer), total: page.total, done: !page.nextCursor });
+  return { state, cursor: page.nextCursor };
+}
+
+export function useSheet(versionId: number, reloadKey: number) {
+  const init = useRef<ReturnType<typeof initFrom> | null>(null);
+  init.current ??= initFrom(versionId);
+  const [state, dispatch] = useReducer(sheetReducer, init.current.state);
   const [error, setError] = useState<unknown>(null);
+  /** where the first run continues: after the prefetched page (null: nothing left), or from scratch */
+  const resume = useRef(init.current.cursor);
 
   useEffect(() => {
-    dispatch({ type: 'reset' });
+    const from = resume.current;
+    resume.current = undefined;
+    if (from === null) return;
+    if (from === undefined) dispatch({ type: 'reset' });
     setError(null);
-    if (versionId === null) return;
     let alive = true;
     void (async () => {
       try {
-        let cursor: string | undefined;
+        let cursor = from;
         for (;;) {
-          const page = cursor ? await call('budgetVersions.lines', { versionId, limit: NEXT_PAGE, cursor }) : await firstPage(versionId);
+          const page = await call('budgetVersions.lines', { versionId, limit: cursor ? NEXT_PAGE : FIRST_PAGE, ...(cursor ? { cursor } : {}) });
           if (!alive) return;
           const done = !page.nextCursor;
           dispatch({ type: 'loaded', rows: page.rows.map(fromServer), total: page.total, done });

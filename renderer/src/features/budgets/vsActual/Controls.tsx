@@ -1,4 +1,4 @@
-import { BVA_DIMENSIONS, type BvaDimension } from '@shared/api/areas/budgets';
+import { BVA_DIMENSIONS, type BvaDimension } from '@shared/api/areas/budgetTypes';
 import { GRANULARITIES, type Granularity } from '@shared/domain/budget';
 import { useTranslation } from '../../../i18n';
 import type { BudgetLookups } from '../lookups';
