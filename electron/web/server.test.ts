@@ -100,6 +100,24 @@ describe('web server: API', () => {
     expect([forbidden.status, forbidden.json().error.code]).toEqual([403, 'forbidden']);
   });
 
+  it('streams push events only to signed-in users', async () => {
+    const anon = await http(port, 'GET', '/api/events');
+    expect([anon.status, anon.json().error.code]).toEqual([401, 'unauthenticated']);
+    const token = (await post('auth.signIn', { username: 'lina', password: 'demo1234' })).json().data.token;
+    const first = await new Promise<{ status: number; chunk: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: `/api/events?token=${token}`, headers: { host: `127.0.0.1:${port}` } }, (res) => {
+        res.once('data', (c: Buffer) => {
+          resolve({ status: res.statusCode!, chunk: c.toString('utf8') });
+          req.destroy();
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(first.status).toBe(200);
+    expect(first.chunk).toContain(': connected');
+  });
+
   it('refuses a foreign Host header (DNS rebinding) and a cross-origin Origin (CSRF)', async () => {
     const host = await http(port, 'POST', '/api/setup.status', { headers: { host: `evil.example:${port}` }, body: '{}' });
     expect(host.status).toBe(421);

@@ -10,7 +10,7 @@ import type { Core } from '../core/index';
  *   POST /api/<method>   JSON in, JSON envelope out; `Authorization: Bearer <token>`
  *   GET  /api/health     liveness
  *   GET  /api/methods    the contract's method names
- *   GET  /api/events     server-sent events (progress of long jobs)
+ *   GET  /api/events?token=  server-sent events (progress of long jobs), signed-in users only
  *   POST /api/upload?name=<file name>     raw file body → { fileId } (Excel import; session required)
  *   GET  /api/download/<fileId>?token=…   a file the core produced (export, template, error report)
  *   everything else      the built renderer (index.html for unknown paths)
@@ -89,7 +89,12 @@ export function startWebServer(opts: WebServerOptions): Promise<{ server: Server
       }
       if (url.pathname === '/api/health') return send(res, 200, { ok: true });
       if (url.pathname === '/api/methods') return send(res, 200, methodNames);
-      if (url.pathname === '/api/events') return events(req, res);
+      if (url.pathname === '/api/events') {
+        // EventSource cannot send headers: the session token comes as a query parameter.
+        const me = await core.invoke('auth.me', {}, { token: url.searchParams.get('token') });
+        if (!me.ok) return send(res, 401, me);
+        return events(req, res);
+      }
       if (url.pathname === '/api/upload') return await upload(req, res, url);
       if (url.pathname.startsWith('/api/download/')) return download(req, res, url);
       if (url.pathname.startsWith('/api/')) {

@@ -66,7 +66,7 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
 /** Push events from the core: IPC in the desktop app, server-sent events in a browser. */
 export function subscribe(listener: (e: PushEvent) => void): () => void {
   if (window.api) return window.api.on(listener);
-  const es = new EventSource('/api/events');
+  const es = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
   es.onmessage = (m) => listener(JSON.parse(m.data as string) as PushEvent);
   return () => es.close();
 }
