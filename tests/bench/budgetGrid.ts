@@ -2,31 +2,32 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { hashPassword } from '../../electron/core/auth/password';
 import { DEMO_PASSWORD } from '../../electron/core/demo/names';
 import { createCore } from '../../electron/core/index';
 import { initDemo } from '../../electron/core/setup/service';
 import { startWebServer } from '../../electron/web/server';
 import { startBarePage } from './budgetGridBare';
+import { timeAppNavigation, timePageLoad, WATCH_LOAD } from './budgetGridMeasure';
 import { writeBenchPlan } from './budgets';
 import { figure, median, type Figure } from './figure';
 
 /**
- * budget_grid_load: the time from navigating to the budget planning page until the first rows of
- * a 20,000-line plan are visible in Debian's Chromium (quick: 4,000 lines), against a bare AG Grid
- * page showing the same first rows. Target ratio ≤ 1.5.
+ * budget_grid_load: the time until the first rows of a 20,000-line plan (quick: 4,000) are
+ * visible on the budget planning page in Debian's Chromium, against a bare AG Grid page showing
+ * the same first rows (tests/bench/budgetGridBare.ts: AG Grid's own UMD build, the same first
+ * page of lines as a JSON file). Target ratio ≤ 1.5.
  *
  * The application: the built renderer (out/renderer; built here if missing) served in-process by
  * the web server over a core on the benchmark file (the demo company plus an approved fiscal year
  * 2027 plan written with prepared statements, tests/bench/budgets.ts), signed in as wangfang (the
- * session token is put where the app keeps it, so the measured navigation is the app's start:
- * session check, shell, the page's chunk, plans and lookups, the first page of lines, the grid).
- * The baseline: tests/bench/budgetGridBare.ts, the same first page of lines as a JSON file.
- * "Visible" = the first row's January cell has its amount, one animation frame after it appeared
- * (measured in the page from navigation start). Both pages are warmed twice, then measured
- * alternately, each navigation from about:blank and each run left to finish its background
- * loading before the next starts; medians.
+ * session token is put where the app keeps it). The figure is what the brief asks for: signed in,
+ * the user navigates to the plan page — from the click on "预算编制" (the app freshly loaded on
+ * the partner list, nothing of the budgets cached) to the first rows. `budget_grid_load_cold`
+ * informs about the app's cold start on that page (page load, session check, shell, then the
+ * same). See budgetGridMeasure.ts for the timing. Both pages are warmed twice, then measured
+ * alternately; medians.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER = join(ROOT, 'out/renderer');
@@ -34,21 +35,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const silent = { info: () => {}, error: (msg: string, meta?: Record<string, unknown>) => console.error(msg, meta) };
 const log = (msg: string) => process.stderr.write(`[budget_grid_load] ${msg}\n`);
-
-/** Resolves window.__firstRows with performance.now() one frame after the first row's January cell shows an amount. */
-const WATCH = `
-window.__firstRows = new Promise((resolve) => {
-  const seen = () => {
-    const c = document.querySelector('.ag-row[row-index="0"] .ag-cell[col-id="m1"]');
-    return !!c && /\\d/.test(c.textContent || '');
-  };
-  const mo = new MutationObserver(() => {
-    if (!seen()) return;
-    mo.disconnect();
-    requestAnimationFrame(() => resolve(performance.now()));
-  });
-  mo.observe(document, { childList: true, subtree: true, characterData: true });
-});`;
 
 function ensureRenderer(): boolean {
   if (existsSync(join(RENDERER, 'index.html'))) return true;
@@ -59,19 +45,6 @@ function ensureRenderer(): boolean {
     return false;
   }
   return existsSync(join(RENDERER, 'index.html'));
-}
-
-async function measure(ctx: BrowserContext, url: string): Promise<number> {
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  await page.goto('about:blank');
-  await page.goto(url);
-  const first = page.evaluate('window.__firstRows') as Promise<number>;
-  const timeout = new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`budget_grid_load: no rows within 60 s at ${url}`)), 60_000).unref());
-  const ms = await Promise.race([first, timeout]);
-  // let the page finish what it does after its first rows (the app loads the remaining lines in
-  // the background), so that one run does not slow down the next
-  await page.waitForLoadState('networkidle');
-  return ms;
 }
 
 export async function benchBudgetGrid(opts: { quick: boolean }): Promise<Figure[]> {
@@ -112,24 +85,34 @@ export async function benchBudgetGrid(opts: { quick: boolean }): Promise<Figure[
       await ctx.newPage();
       return ctx;
     };
-    const app = await context(`sessionStorage.setItem('ccd.token', ${JSON.stringify(token)}); localStorage.setItem('ccd.locale', 'zh-CN');${WATCH}`);
-    const base = await context(WATCH);
-    const appUrl = `${web.url}#/budgets/plan`;
+    const app = await context(`sessionStorage.setItem('ccd.token', ${JSON.stringify(token)}); localStorage.setItem('ccd.locale', 'zh-CN');${WATCH_LOAD}`);
+    const base = await context(WATCH_LOAD);
+    const navigate = () => timeAppNavigation(app, web.url, '/master/partners', '[data-testid=grid-partners] .ag-row[row-index="0"]');
+    const cold = () => timePageLoad(app, `${web.url}#/budgets/plan`);
+    const bareLoad = () => timePageLoad(base, bare.url);
 
-    // warm-up: caches, the V8 code cache, the server's statements
+    // warm-up: the HTTP and V8 code caches, the server's statements
     log('warming up …');
     for (let i = 0; i < 2; i++) {
-      await measure(app, appUrl);
-      await measure(base, bare.url);
+      await navigate();
+      await cold();
+      await bareLoad();
     }
-    const appMs: number[] = [];
+    const navMs: number[] = [];
+    const coldMs: number[] = [];
     const bareMs: number[] = [];
     for (let i = 0; i < runs; i++) {
-      appMs.push(await measure(app, appUrl));
-      bareMs.push(await measure(base, bare.url));
+      navMs.push(await navigate());
+      coldMs.push(await cold());
+      bareMs.push(await bareLoad());
     }
-    log(`app ${appMs.map((x) => x.toFixed(0)).join(' ')} ms; bare ${bareMs.map((x) => x.toFixed(0)).join(' ')} ms`);
-    return [figure('budget_grid_load', median(appMs), median(bareMs), 'ms', 1.5, { runs, lines, firstRows: firstPage.rows.length })];
+    const show = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
+    log(`navigation ${show(navMs)} ms; cold start ${show(coldMs)} ms; bare page ${show(bareMs)} ms`);
+    const detail = { runs, lines, firstRows: firstPage.rows.length };
+    return [
+      figure('budget_grid_load', median(navMs), median(bareMs), 'ms', 1.5, { ...detail, from: 'click on 预算编制 in the signed-in app' }),
+      figure('budget_grid_load_cold', median(coldMs), median(bareMs), 'ms', null, { ...detail, from: 'page load of #/budgets/plan (app start, session check)' }),
+    ];
   } finally {
     for (const c of cleanup) await c();
   }

@@ -46,6 +46,10 @@ test('a 2027 plan pasted from Excel, approved by another finance user, shows in 
   await expect(plan.entryMessage).toContainText('已粘贴 12 个单元格');
   await expect(plan.cell(-1, 'm2')).toHaveText('¥15,500.50');
   await expect(plan.cell(-1, 'year')).toHaveText(yuan(SUM));
+  // arrow keys move like in a spreadsheet; the quarter columns follow the months
+  await plan.cell(-1, 'm1').click();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+  await expect(plan.cell(-1, 'q1')).toBeFocused();
   await expect(plan.cell(-1, 'q1')).toHaveText(yuan(fen(MONTHS[0]!) + fen(MONTHS[1]!) + fen(MONTHS[2]!)));
   await expect(plan.root.locator(`.ag-row-pinned .ag-cell[col-id="year"]`)).toHaveText(yuan(SUM));
 
@@ -121,7 +125,23 @@ test('the 2026 plan grid and budget vs actual in 中文, for review', async ({ p
   await bva.show({ year: 2026, granularity: 'quarter' });
   await expect(bva.grandTotal('2026-Q1', 'allocated')).not.toBeEmpty();
   await expect(bva.root.locator('.over-tag, .over-cells').first()).toBeVisible();
-  await bva.root.locator('.ag-row[row-id="2"] .ag-cell[col-id="2026-Q1|actual"]').click();
-  await expect(bva.drill.getByTestId('drill-count')).toHaveText(/共 \d+ 条/);
   await page.screenshot({ path: 'tests/.artifacts/budget-vs-actual-zh-CN.png' });
+
+  // over-budget cells: line × month, only the rows that are or contain them
+  await bva.setDimensions(['组织', '渠道类型', '费用类型']);
+  await bva.show({ granularity: 'month' });
+  await bva.onlyOverBudget();
+  const over = bva.root.locator('.ag-cell.cell-over').first();
+  await expect(over).toBeVisible();
+  await expect(over.locator('.over-tag')).toHaveText('超支');
+  await over.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/.artifacts/budget-vs-actual-over-zh-CN.png' });
+  await bva.onlyOverBudget(false);
+  await bva.setDimensions(['分公司', '费用类型']);
+
+  // the year as a whole, and the entries behind one figure
+  await bva.show({ granularity: 'year' });
+  await bva.root.locator('.ag-row[row-id="2"] .ag-cell[col-id="2026|actual"]').click();
+  await expect(bva.drill.getByTestId('drill-count')).toHaveText(/共 \d+ 条/);
+  await page.screenshot({ path: 'tests/.artifacts/budget-vs-actual-drill-zh-CN.png' });
 });

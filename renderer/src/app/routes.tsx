@@ -18,15 +18,15 @@ export interface RouteDef {
 const named = <K extends string>(p: Promise<Record<K, ComponentType>>, k: K) => p.then((m) => ({ default: m[k] }));
 
 export const routes: RouteDef[] = [
-  { path: '/budgets/plan', label: 'budgets.nav.plan', group: 'budgets', Page: lazy(() => named(import('../features/budgets/BudgetPlanPage'), 'BudgetPlanPage')) },
-  { path: '/budgets/vs-actual', label: 'budgets.nav.vsActual', group: 'budgets', Page: lazy(() => named(import('../features/budgets/BudgetVsActualPage'), 'BudgetVsActualPage')) },
-  { path: '/budgets/transfers', label: 'budgets.nav.transfers', group: 'budgets', Page: lazy(() => named(import('../features/budgets/TransfersPage'), 'TransfersPage')) },
   { path: '/master/partners', label: 'nav.partners', group: 'master', Page: lazy(() => named(import('../features/master/PartnersPage'), 'PartnersPage')) },
   { path: '/master/org-units', label: 'nav.orgUnits', group: 'master', Page: lazy(() => named(import('../features/master/OrgUnitsPage'), 'OrgUnitsPage')) },
   { path: '/master/channel-types', label: 'nav.channelTypes', group: 'master', Page: lazy(() => named(import('../features/master/ChannelTypesPage'), 'ChannelTypesPage')) },
   { path: '/master/cost-types', label: 'nav.costTypes', group: 'master', Page: lazy(() => named(import('../features/master/CostTypesPage'), 'CostTypesPage')) },
   { path: '/master/users', label: 'nav.users', group: 'master', roles: ['admin'], Page: lazy(() => named(import('../features/master/UsersPage'), 'UsersPage')) },
   { path: '/master/import', label: 'nav.imports', group: 'master', roles: ['channel_staff', 'finance', 'admin'], Page: lazy(() => named(import('../features/excel/ImportPage'), 'ImportPage')) },
+  { path: '/budgets/plan', label: 'budgets.nav.plan', group: 'budgets', Page: lazy(() => named(import('../features/budgets/BudgetPlanPage'), 'BudgetPlanPage')) },
+  { path: '/budgets/vs-actual', label: 'budgets.nav.vsActual', group: 'budgets', Page: lazy(() => named(import('../features/budgets/BudgetVsActualPage'), 'BudgetVsActualPage')) },
+  { path: '/budgets/transfers', label: 'budgets.nav.transfers', group: 'budgets', Page: lazy(() => named(import('../features/budgets/TransfersPage'), 'TransfersPage')) },
 ];
 
 export const DEFAULT_PATH = '/master/partners';

@@ -93,6 +93,18 @@ export class BudgetVsActualPage extends GridModel {
     if (opts.granularity) await this.page.getByTestId('bva-controls').locator('select[name=granularity]').selectOption(opts.granularity);
   }
 
+  /** Replaces the dimensions by these (labels), in this order. */
+  async setDimensions(labels: string[]): Promise<void> {
+    const controls = this.page.getByTestId('bva-controls');
+    const remove = controls.locator('.chip .chip-btn[aria-label^="移除"], .chip .chip-btn[aria-label^="Remove"]');
+    while ((await remove.count()) > 0) await remove.first().click();
+    for (const label of labels) await controls.locator('select[name=addDimension]').selectOption({ label });
+  }
+
+  async onlyOverBudget(on = true): Promise<void> {
+    await this.page.getByTestId('bva-controls').locator('input[name=onlyOver]').setChecked(on);
+  }
+
   /** A figure of the pinned grand-total row, e.g. ('2027', 'allocated'). */
   grandTotal(bucket: string, measure: string): Locator {
     return this.root.locator(`.ag-row-pinned .ag-cell[col-id="${bucket}|${measure}"]`);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { BudgetPlan, BudgetVersion } from '@shared/api/areas/budgets';
 import { EDITABLE_STATES } from '@shared/domain/approval';
 import { useApiQuery } from '../../api/hooks';
@@ -9,7 +9,7 @@ import { useTranslation } from '../../i18n';
 import { Banner, type Message } from '../../ui/Banner';
 import { useBudgetLookups } from './lookups';
 import { CreatePlanDialog } from './plan/CreatePlanDialog';
-import { prefetchFirstPage } from './plan/useSheet';
+import { useFirstPage, usePlanViews } from './plan/usePlanLoading';
 import { VersionActions } from './plan/VersionActions';
 import { VersionList } from './plan/VersionList';
 import { StateBadge } from './StateBadge';
@@ -20,13 +20,6 @@ import { StateBadge } from './StateBadge';
  * the user is in finance. Finance creates next year's plan here; a revision starts a new draft
  * from the version in force; two versions can be compared side by side.
  */
-/**
- * The grids (and AG Grid) load as their own chunk, asked for as soon as this page's module runs,
- * so evaluating them overlaps with fetching the plans and the first lines.
- */
-const early = Promise.all([import('./plan/EntryGrid'), import('./plan/CompareView')]);
-const EntryGrid = lazy(() => early.then(([m]) => ({ default: m.EntryGrid })));
-const CompareView = lazy(() => early.then(([, m]) => ({ default: m.CompareView })));
 
 const pickVersion = (plan: BudgetPlan, prefer?: number | null): BudgetVersion | undefined =>
   plan.versions.find((v) => v.id === prefer) ??
@@ -47,19 +40,13 @@ export function BudgetPlanPage() {
   const [message, setMessage] = useState<Message | null>(null);
   const [pending, setPending] = useState(0);
   const finance = user.role === 'finance';
+  const views = usePlanViews();
 
   const list = plans.data ?? [];
   // a plan or version just created is chosen before the list is fetched again: wait for it
   const plan = planId === null ? list[0] : list.find((p) => p.id === planId);
   const version = plan ? pickVersion(plan, versionId) : undefined;
-  // ask for the first lines while the lookups load (once per version shown); the grid is created with them
-  const prefetched = useRef<number | null>(null);
-  const [firstPageOf, setFirstPageOf] = useState<number | null>(null);
-  if (version && prefetched.current !== version.id) {
-    const id = version.id;
-    prefetched.current = id;
-    void prefetchFirstPage(id).then(() => setFirstPageOf(id));
-  }
+  const firstPage = useFirstPage(user.id, version?.id);
 
   const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('budget') });
   const choose = (pid: number, vid: number | null) =>
@@ -123,12 +110,15 @@ export function BudgetPlanPage() {
           }}
         />
       )}
-      <Suspense fallback={<div className="muted pad">{t('common.loading')}</div>}>
-        {plan && version && lk.ready && mode === 'compare' && <CompareView plan={plan} lk={lk} initialB={version.id} onBack={() => setMode('grid')} />}
-        {plan && version && lk.ready && firstPageOf === version.id && mode === 'grid' && (
-          <EntryGrid key={version.id} version={version} editable={editable} lk={lk} onSaved={() => void refresh()} onPending={setPending} />
-        )}
-      </Suspense>
+      {!views && <div className="muted pad">{t('common.loading')}</div>}
+      {views && (
+        <>
+          {plan && version && lk.ready && mode === 'compare' && <views.CompareView plan={plan} lk={lk} initialB={version.id} onBack={() => setMode('grid')} />}
+          {plan && version && lk.ready && firstPage && mode === 'grid' && (
+            <views.EntryGrid key={version.id} version={version} editable={editable} lk={lk} onSaved={() => void refresh()} onPending={setPending} />
+          )}
+        </>
+      )}
       {creating && (
         <CreatePlanDialog
           year={nextYear}

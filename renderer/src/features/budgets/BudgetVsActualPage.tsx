@@ -35,6 +35,7 @@ export function BudgetVsActualPage() {
     channelType: null,
     costType: null,
     measures: ['allocated', 'committed', 'actual', 'available', 'execution'],
+    onlyOver: false,
   });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const filter = useMemo(
@@ -51,7 +52,7 @@ export function BudgetVsActualPage() {
     { enabled: !!plans.data && years.length > 0, placeholderData: keepPreviousData },
   );
   const data = report.data;
-  const grid = useMemo(() => (data ? toGridRows(data) : null), [data]);
+  const grid = useMemo(() => (data ? toGridRows(data, q.onlyOver) : null), [data, q.onlyOver]);
   const columns = useMemo(
     () => (data ? bvaColumns({ t, zh: i18n.language === 'zh-CN', report: data, measures: q.measures }) : []),
     [t, i18n.language, data, q.measures],

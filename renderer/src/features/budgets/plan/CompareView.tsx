@@ -74,9 +74,10 @@ export function CompareView(p: { plan: BudgetPlan; lk: BudgetLookups; initialB: 
       ...num,
       colId,
       headerName: header,
-      width: 130,
+      width: 120,
+      pinned: 'right',
       valueGetter: (q) => (q.data ? of(q.data) : null),
-      valueFormatter: (q) => (typeof q.value === 'number' ? money(q.value) : '—'),
+      valueFormatter: (q) => (typeof q.value !== 'number' ? '—' : colId === 'diffYear' && q.value > 0 ? `+${money(q.value)}` : money(q.value)),
       cellClassRules: { 'cell-changed': (q) => colId === 'diffYear' && typeof q.value === 'number' && q.value !== 0, 'cell-total': (q) => !!q.node.rowPinned },
     });
     const key = (field: 'orgUnitId' | 'channelTypeId' | 'costTypeId', header: string, label: (id: number) => string, width: number): ColDef<Row> => ({

@@ -116,7 +116,7 @@ export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
   const ruleLabel = (mode: string | null) => (mode ? t(`master.control.${mode}`) : '');
   return [
     keyCol(ctx, 'orgUnitId', h('orgUnit'), lk.orgUnits, lk.scopeUnits, 128),
-    keyCol(ctx, 'channelTypeId', h('channelType'), lk.channelTypes, new Lookup(lk.channelTypes.options.filter((o) => o.active !== false)), 96),
+    keyCol(ctx, 'channelTypeId', h('channelType'), lk.channelTypes, new Lookup(lk.channelTypes.options.filter((o) => o.active !== false)), 112),
     keyCol(ctx, 'costTypeId', h('costType'), lk.costTypes, new Lookup(lk.costTypes.options.filter((o) => o.active !== false)), 104),
     {
       colId: 'partnerId',
@@ -157,7 +157,11 @@ export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
       cellEditorParams: { values: controls.options.map((o) => o.value) },
       valueParser: (p) => p.newValue,
       cellClassRules: { ...stateRules('controlMode'), 'cell-default': (p) => !!p.data && p.data.controlMode === null && !isTotals(p) },
-      tooltipValueGetter: tooltip(ctx, 'controlMode', (b) => (b.controlMode ? ruleLabel(b.controlMode) : t('budgets.control.default'))),
+      tooltipValueGetter: (p) => {
+        const own = tooltip(ctx, 'controlMode', (b) => (b.controlMode ? ruleLabel(b.controlMode) : t('budgets.control.default')))(p);
+        if (own || !p.data || isTotals(p) || p.data.controlMode !== null) return own;
+        return t('budgets.control.defaultRule', { rule: ruleLabel(defaultControlOf(lk, p.data)?.defaultControl ?? null) });
+      },
     },
     {
       colId: 'toleranceBp',

@@ -21,19 +21,26 @@ export const NEXT_PAGE = 5000;
  */
 interface Early {
   at: number;
+  done: Promise<void>;
   page?: Page<BudgetLineRow>;
 }
 const early = new Map<number, Early>();
 const FRESH_MS = 5000;
 
-/** Starts loading the first page; resolves (never rejects) when it is there or has failed. */
+/**
+ * Starts loading the first page, unless a fresh one is on its way or waiting to be taken (a page
+ * may render several times before it shows); resolves, never rejects, when it is there or failed.
+ */
 export function prefetchFirstPage(versionId: number): Promise<void> {
-  const e: Early = { at: Date.now() };
-  early.set(versionId, e);
-  return call('budgetVersions.lines', { versionId, limit: FIRST_PAGE }).then(
+  const had = early.get(versionId);
+  if (had && Date.now() - had.at < FRESH_MS) return had.done;
+  const e: Early = { at: Date.now(), done: Promise.resolve() };
+  e.done = call('budgetVersions.lines', { versionId, limit: FIRST_PAGE }).then(
     (page) => void (e.page = page),
     () => undefined, // the sheet asks again and reports the failure
   );
+  early.set(versionId, e);
+  return e.done;
 }
 
 function takeFirstPage(versionId: number): Page<BudgetLineRow> | undefined {

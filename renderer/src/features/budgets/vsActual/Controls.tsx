@@ -18,6 +18,8 @@ export interface BvaQuery {
   channelType: number | null;
   costType: number | null;
   measures: Measure[];
+  /** only rows that are, or contain, over-budget cells */
+  onlyOver: boolean;
 }
 
 export function Controls({ q, set, lk }: { q: BvaQuery; set: (q: BvaQuery) => void; lk: BudgetLookups }) {
@@ -115,6 +117,10 @@ export function Controls({ q, set, lk }: { q: BvaQuery; set: (q: BvaQuery) => vo
             {t(`budgets.bva.measure.${m}`)}
           </label>
         ))}
+        <label className="toggle only-over">
+          <input type="checkbox" name="onlyOver" checked={q.onlyOver} onChange={(e) => set({ ...q, onlyOver: e.target.checked })} />
+          <span className="status over">{t('budgets.bva.onlyOver')}</span>
+        </label>
       </div>
     </div>
   );

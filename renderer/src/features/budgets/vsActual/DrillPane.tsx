@@ -100,7 +100,7 @@ export function DrillPane({ target, onClose }: { target: DrillTarget; onClose: (
                 </td>
                 <td className={`num${e.amount < 0 ? ' negative' : ''}`}>{money(e.amount)}</td>
                 <td className="num">{e.period}</td>
-                <td>
+                <td className="source">
                   <span className="muted">{docType(e.sourceType)}</span> {e.sourceRef || `#${e.sourceId}`}
                 </td>
                 <td>{e.userName}</td>

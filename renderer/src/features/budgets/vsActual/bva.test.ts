@@ -29,6 +29,12 @@ describe('budget vs actual rows', () => {
     expect(dimensionCell(total, dims, 1)).toEqual({ kind: 'blank' });
   });
 
+  it('keeps only rows that are or contain over-budget cells when asked', () => {
+    const over = { ...row({ branch: 3 }, 1, true), total: figuresOf({ allocated: 10, committed: 0, actual: 1 }, 0) };
+    const r = toGridRows({ ...report, rows: [...report.rows, over] }, true);
+    expect(r.rows.map((x) => x.id)).toEqual([1, 2]);
+  });
+
   it('names the ledger kinds behind each figure and reads figures, over budget included', () => {
     expect(kindsOf('allocated')).toEqual(['allocation', 'transfer_in', 'transfer_out']);
     expect(kindsOf('committed')).toEqual(['commitment', 'release']);

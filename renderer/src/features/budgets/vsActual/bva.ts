@@ -16,8 +16,10 @@ export interface BvaGridRow {
 
 export const GRAND_TOTAL_ID = 0;
 
-export function toGridRows(r: BudgetVsActual): { rows: BvaGridRow[]; total: BvaGridRow } {
-  return { rows: r.rows.map((row, i) => ({ id: i + 1, row })), total: { id: GRAND_TOTAL_ID, row: r.grandTotal } };
+/** The rows in the core's order (ids stay the same when filtered); `onlyOver` keeps rows that are or contain over-budget cells. */
+export function toGridRows(r: BudgetVsActual, onlyOver = false): { rows: BvaGridRow[]; total: BvaGridRow } {
+  const rows = r.rows.map((row, i) => ({ id: i + 1, row }));
+  return { rows: onlyOver ? rows.filter((x) => x.row.total.overCells > 0) : rows, total: { id: GRAND_TOTAL_ID, row: r.grandTotal } };
 }
 
 /** The ledger kinds behind a measure: what the figure sums (available and the rate: all of them). */

@@ -43,7 +43,7 @@ function FigureCell(p: ICellRendererParams<BvaGridRow> & { measure: Measure; buc
       {f.overBudget && <span className="over-tag">{p.t('budgets.bva.overLabel')}</span>}
       {!f.overBudget && f.overCells > 0 && (
         <span className="over-cells" title={p.t('budgets.bva.overCells', { count: f.overCells })}>
-          ⚠{f.overCells}
+          {p.t('budgets.bva.overCellsShort', { count: f.overCells })}
         </span>
       )}
     </span>
@@ -87,7 +87,7 @@ export function bvaColumns(ctx: BvaColumnContext): (ColDef<BvaGridRow> | ColGrou
     headerTooltip: `${bucket === 'total' ? t('common.total') : bucketLabel(t, bucket)} · ${t(`budgets.bva.measure.${m}`)}`,
     cellClass: ['ag-right-aligned-cell', 'num', 'drillable'],
     headerClass: 'ag-right-aligned-header',
-    width: m === 'execution' ? 84 : 128,
+    width: m === 'execution' ? 84 : m === 'available' ? 156 : 128,
     sortable: false,
     filter: false,
     valueGetter: (p) => figureOf(figuresAt(p.data, bucket), m),
