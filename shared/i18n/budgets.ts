@@ -38,6 +38,11 @@ export const zh = {
       leaveTitle: '有未保存的更改', leaveText: '预算表中有 {{count}} 处更改尚未保存。离开此页将丢失这些更改。', leave: '放弃更改并离开',
       discardTitle: '放弃未保存的更改？', discardText: '将撤回 {{count}} 处未保存的更改，恢复为已保存的内容。', stale: '此版本已被他人修改。重新加载将丢失未保存的更改。',
       selectLine: '请先选中一行预算',
+      importExcel: '从 Excel 导入', importTitle: '从 Excel 导入预算行：{{year}} 年度 {{version}}',
+      importLocked: '只有草稿或退回的版本可以导入；请先“修订”出新的草稿版本',
+      importNote: '导入到 {{year}} 年度 {{version}}（{{state}}）。行按 ID 或“组织 × 渠道类型 × 费用类型 × 合作伙伴”对应到预算行；留空的月份保持不变；文件中没有的行不受影响。校验与保存预算表相同。',
+      imported: '已从 Excel 导入：新增 {{create}} 行，更新 {{update}} 行，{{unchanged}} 行不变',
+      exportUnsaved: '导出的是已保存的内容：{{count}} 处未保存的更改不在文件中。',
     },
     add: { title: '新增预算行', hint: '选择组织、渠道类型和费用类型；合作伙伴可选。', partnerSearch: '搜索合作伙伴（编码或名称）', noPartner: '（不指定合作伙伴）', exists: '该预算行已在表中' },
     fill: {
@@ -121,6 +126,11 @@ export const en: typeof zh = {
       leaveTitle: 'Unsaved changes', leaveText: 'The budget grid has {{count}} unsaved changes. Leaving this page loses them.', leave: 'Discard and leave',
       discardTitle: 'Discard unsaved changes?', discardText: '{{count}} unsaved changes will be taken back to what is saved.', stale: 'Someone else changed this version. Reloading loses your unsaved changes.',
       selectLine: 'Select a budget line first',
+      importExcel: 'Import from Excel', importTitle: 'Import budget lines from Excel: {{year}} {{version}}',
+      importLocked: 'Only a draft or returned version can be imported into; start a revision (a new draft) first',
+      importNote: 'Into {{year}} {{version}} ({{state}}). Rows are matched to lines by ID or by org unit × channel type × cost type × partner; empty month cells keep their amounts; lines not in the file stay as they are. The checks are those of saving the grid.',
+      imported: 'Imported from Excel: {{create}} lines added, {{update}} updated, {{unchanged}} unchanged',
+      exportUnsaved: 'The export holds what is saved: {{count}} unsaved changes are not in the file.',
     },
     add: { title: 'Add budget line', hint: 'Choose org unit, channel type and cost type; a partner is optional.', partnerSearch: 'Search partners (code or name)', noPartner: '(no partner)', exists: 'This line is already in the grid' },
     fill: {

@@ -1,6 +1,11 @@
+import { ApiError, type FieldIssue } from '../api/errors';
+import { formatFen } from '../domain/money';
+
 /**
  * Error codes (ApiError.code) and validation reasons (FieldIssue.reason, "v.*"), in both languages.
- * The core sends codes and params only; the UI translates here.
+ * The core sends codes and params only; the UI translates here, through `translateError` and
+ * `translateIssue` below, which also turn money params (integer fen) into ¥ amounts — the catalogue
+ * texts never speak of fen.
  */
 export const zh = {
   errors: {
@@ -18,9 +23,9 @@ export const zh = {
     version_locked: '只有草稿或退回的预算版本可以修改。', self_approval: '您提交了此单据，须由另一位财务人员审批。',
     invalid_state: '单据当前状态不允许此操作。', open_version_exists: '该预算方案已有未完成的版本，请先完成或作废。',
     version_empty: '预算版本没有任何预算行。', no_budget_plan: '{{fiscalYear}} 年度没有预算方案。',
-    budget_exceeded: '超出预算：可用 {{available}} 分，容差上限 {{limit}} 分，本次 {{amount}} 分。',
-    release_exceeds_commitment: '释放金额超过该单据的占用（{{held}} 分）。',
-    transfer_exceeds_available: '调出金额超过调出行的可用余额（{{available}} 分）。',
+    budget_exceeded: '超出预算：可用 {{available}}，容差上限 {{limit}}，本次 {{amount}}。',
+    release_exceeds_commitment: '释放金额超过该单据的占用（{{held}}）。',
+    transfer_exceeds_available: '调出金额 {{amount}} 超过调出单元的可用余额 {{available}}：调拨不能使其低于已占用与已发生的金额。',
     budget_below_used: '有 {{cells}} 个预算单元将低于已占用与已发生金额，或超出控制上限。',
   },
   v: {
@@ -58,9 +63,9 @@ export const en: typeof zh = {
     version_locked: 'Only a draft or returned budget version can be edited.', self_approval: 'You submitted this document; another finance user must decide it.',
     invalid_state: 'The document’s current state does not allow this.', open_version_exists: 'This plan already has a version in progress; finish or cancel it first.',
     version_empty: 'The budget version has no lines.', no_budget_plan: 'There is no budget plan for {{fiscalYear}}.',
-    budget_exceeded: 'Over budget: available {{available}} fen, tolerance limit {{limit}} fen, requested {{amount}} fen.',
-    release_exceeds_commitment: 'The release exceeds what this document holds ({{held}} fen).',
-    transfer_exceeds_available: 'The transfer exceeds what the source line has available ({{available}} fen).',
+    budget_exceeded: 'Over budget: available {{available}}, tolerance limit {{limit}}, requested {{amount}}.',
+    release_exceeds_commitment: 'The release exceeds what this document holds ({{held}}).',
+    transfer_exceeds_available: 'The transfer of {{amount}} exceeds the {{available}} available on the source cell: a transfer cannot take it below what is committed and spent.',
     budget_below_used: '{{cells}} budget cell(s) would fall below what is committed and spent, or past their block limit.',
   },
   v: {
@@ -81,3 +86,48 @@ export const en: typeof zh = {
     same_plan: 'Must belong to the same plan', same_cell: 'Source and target cannot be the same cell', no_budget: 'This line has no budget',
   },
 };
+
+/**
+ * Params that carry money (integer fen), per message key: they are shown as ¥ amounts
+ * (`formatFen`, e.g. 400100 → "¥4,001.00") in every language. Listed by key because the same
+ * name means other things elsewhere (`limit` is a row count in `errors.excel_too_many_rows`).
+ * Besides these, any param whose name ends in `Fen` (e.g. `thresholdFen`) is money wherever it
+ * appears — the convention for new messages.
+ */
+export const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  'errors.budget_exceeded': ['available', 'limit', 'amount'],
+  'errors.release_exceeds_commitment': ['held', 'amount'],
+  'errors.transfer_exceeds_available': ['available', 'amount'],
+  'v.below_used': ['used', 'allocated', 'limit'],
+  'v.over_block_limit': ['used', 'allocated', 'limit'],
+};
+
+export const isMoneyParam = (key: string, name: string) => name.endsWith('Fen') || (MONEY_PARAMS[key]?.includes(name) ?? false);
+
+/** The params of a message ready for interpolation: money params (numbers) become ¥ amounts, the rest stay. */
+export function messageParams(key: string, params: Record<string, string | number> | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(params ?? {})) out[name] = typeof v === 'number' && Number.isSafeInteger(v) && isMoneyParam(key, name) ? formatFen(v) : v;
+  return out;
+}
+
+/** What the translations need of an i18n library (i18next's `exists` and `t`). */
+export interface Translator {
+  exists(key: string): boolean;
+  t(key: string, params: Record<string, string | number>): string;
+}
+
+/** One line for a failed call (an ApiError or its JSON shape), in the translator's language. */
+export function translateError(tr: Translator, e: unknown): string {
+  if (e instanceof ApiError || (typeof e === 'object' && e && 'code' in e)) {
+    const err = e as ApiError;
+    const key = `errors.${err.code}`;
+    return tr.exists(key) ? tr.t(key, messageParams(key, err.params)) : (err.message ?? tr.t('errors.internal', {}));
+  }
+  return tr.t('errors.internal', {});
+}
+
+/** The reason of one field issue, translated; an unknown reason is shown as itself. */
+export function translateIssue(tr: Translator, issue: Pick<FieldIssue, 'reason' | 'params'>): string {
+  return tr.exists(issue.reason) ? tr.t(issue.reason, messageParams(issue.reason, issue.params)) : issue.reason;
+}

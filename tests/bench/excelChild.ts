@@ -130,7 +130,9 @@ async function exportRows(rows: number, csvOut: string | undefined) {
   const cells: (string | number | Date | null)[][] = [];
   for await (const page of kind.exportPages(ctx, { includeInactive: false }, refs)) for (const r of page) cells.push(cols.map((col) => cellOut(col, r[col.key], refs, 'zh-CN')));
   if (csvOut) {
-    const q = (v: unknown) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    // dates as dates, date-times (the updated column) as date and time
+    const q = (v: unknown, k: number) =>
+      v === null ? '' : v instanceof Date ? v.toISOString().slice(0, cols[k]!.type === 'datetime' ? 19 : 10).replace('T', ' ') : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
     writeFileSync(csvOut, [cols.map((x) => x.header['zh-CN']), ...cells].map((r) => r.map(q).join(',')).join('\r\n'));
   }
   const file = join(c.dataDir, 'baseline.xlsx');

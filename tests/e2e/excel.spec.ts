@@ -95,8 +95,14 @@ test('export the filtered, sorted grid, edit it, import it back, and import it a
   await expect(updates.root).toContainText('名称：');
   await expect(updates.root).toContainText('城东改名测试店');
   await expect(updates.root).toContainText('2031-12-31');
+  await expect(updates.root.locator('.ag-row[row-id] .ag-cell[col-id="name"]')).toContainText(['城东改名测试店']);
   await wizard.changesTab('create').click();
-  await expect(wizard.changes('create').root).toContainText('P990001');
+  const creates = wizard.changes('create');
+  await expect(creates.root).toContainText('P990001');
+  // a create names its record and lists the values it writes
+  await expect(creates.root.locator('.ag-row[row-id] .ag-cell[col-id="name"]')).toHaveText(['城东新开通讯店']);
+  await expect(creates.root.locator('.ag-row[row-id] .ag-cell[col-id="text"]')).toContainText('星级：4');
+  await expect(creates.root.locator('.ag-row[row-id] .ag-cell[col-id="text"]')).toContainText('合同开始：2026-01-01');
   expect((await listAll(api, 'P990001')).total).toBe(0); // the dry run wrote nothing
 
   await wizard.commit();

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
 import type { SessionUser } from '../../../shared/api/areas/auth';
 import type { CoreEnv } from '../context';
-import { schema } from '../db/open';
+import { schema, type Db } from '../db/open';
 
 /** Sessions end after this much inactivity; activity extends them (at most once a minute). */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -19,39 +19,71 @@ export function createSession(env: CoreEnv, userId: number): { token: string; ex
   return { token, expiresAt };
 }
 
+interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: SessionUser['role'];
+  locale: SessionUser['locale'];
+  active: number;
+}
+
+/**
+ * The statements every session-authenticated call runs, prepared once per database connection
+ * (better-sqlite3 statements belong to their connection, hence the WeakMap keyed by the client:
+ * a reopened database gets its own set, a closed one's set goes with it).
+ */
+interface SessionStatements {
+  session: Database.Statement<[string], { userId: number; expiresAt: string }>;
+  drop: Database.Statement<[string]>;
+  user: Database.Statement<[number], UserRow>;
+  orgUnits: Database.Statement<[number], number>;
+  touch: Database.Statement<[string, string, string]>;
+}
+const prepared = new WeakMap<Database.Database, SessionStatements>();
+
+function statements(db: Db): SessionStatements {
+  const client = db.$client;
+  let s = prepared.get(client);
+  if (!s) {
+    s = {
+      session: client.prepare<[string], { userId: number; expiresAt: string }>('SELECT user_id AS userId, expires_at AS expiresAt FROM sessions WHERE token_hash = ?'),
+      drop: client.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+      user: client.prepare<[number], UserRow>('SELECT id, username, display_name AS displayName, role, locale, active FROM users WHERE id = ?'),
+      orgUnits: client.prepare<[number], number>('SELECT org_unit_id FROM user_org_units WHERE user_id = ? ORDER BY org_unit_id').pluck(),
+      touch: client.prepare<[string, string, string]>('UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at > ?'),
+    };
+    prepared.set(client, s);
+  }
+  return s;
+}
+
+/** The signed-in user with their org-unit assignments (ascending), or null when unknown or inactive. */
 export function loadSessionUser(env: CoreEnv, userId: number): SessionUser | null {
-  const u = env.db.select().from(schema.users).where(eq(schema.users.id, userId)).get();
+  const st = statements(env.db);
+  const u = st.user.get(userId);
   if (!u || !u.active) return null;
-  const orgUnitIds = env.db
-    .select({ id: schema.userOrgUnits.orgUnitId })
-    .from(schema.userOrgUnits)
-    .where(eq(schema.userOrgUnits.userId, userId))
-    .all()
-    .map((r) => r.id)
-    .sort((a, b) => a - b);
+  const orgUnitIds = st.orgUnits.all(userId);
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, locale: u.locale, orgUnitIds };
 }
 
 /** Resolves a bearer token to its user, or throws unauthenticated / session_expired. */
 export function resolveSession(env: CoreEnv, token: string | undefined | null): { user: SessionUser; tokenHash: string } {
   if (!token) throw new ApiError('unauthenticated', 'Please sign in');
+  const st = statements(env.db);
   const tokenHash = hashToken(token);
   const now = env.now();
-  const s = env.db.select().from(schema.sessions).where(eq(schema.sessions.tokenHash, tokenHash)).get();
+  const s = st.session.get(tokenHash);
   if (!s) throw new ApiError('unauthenticated', 'Please sign in');
   if (s.expiresAt <= now.toISOString()) {
-    env.db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, tokenHash)).run();
+    st.drop.run(tokenHash);
     throw new ApiError('session_expired', 'Your session has expired; please sign in again');
   }
   const user = loadSessionUser(env, s.userId);
   if (!user) throw new ApiError('user_inactive', 'This user is deactivated');
   const remaining = new Date(s.expiresAt).getTime() - now.getTime();
   if (SESSION_IDLE_MS - remaining > TOUCH_EVERY_MS) {
-    env.db
-      .update(schema.sessions)
-      .set({ expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString() })
-      .where(and(eq(schema.sessions.tokenHash, tokenHash), gt(schema.sessions.expiresAt, now.toISOString())))
-      .run();
+    st.touch.run(new Date(now.getTime() + SESSION_IDLE_MS).toISOString(), tokenHash, now.toISOString());
   }
   return { user, tokenHash };
 }

@@ -6,6 +6,15 @@ import type { AuthedCtx } from '../context';
  * run, and cancellation through excel.cancel. A job is known by (data folder, user, id), so a
  * user can cancel only their own jobs. The call's own signal (an HTTP client that went away)
  * cancels too.
+ *
+ * A cancel can overtake its job (the cancel button pressed while the call is still on its way:
+ * two HTTP requests race, or the job's call waits behind a busy core). A cancel for an id that is
+ * not running is therefore remembered for PENDING_MS, and a job starting under that id within
+ * that time is refused at once with excel_cancelled, before it reads or writes anything. Except
+ * just after a job under that id ended (within LATE_MS): then the cancel came too late for that
+ * job, and remembering it would cancel the next job under the same id — a commit runs under its
+ * dry run's id, so a late cancel of a dry run would otherwise stop the commit the user asks for
+ * next.
  */
 export interface JobHandle {
   signal: AbortSignal;
@@ -13,12 +22,40 @@ export interface JobHandle {
   end(): void;
 }
 
+export const PENDING_MS = 60_000;
+export const LATE_MS = 5_000;
+/** more remembered ids than this (a client sending cancels in a loop): the oldest are forgotten */
+const MAX_REMEMBERED = 10_000;
+
 const running = new Map<string, AbortController>();
+/** cancels that came before their job: key → until when */
+const pending = new Map<string, number>();
+/** jobs that ended lately: key → when */
+const ended = new Map<string, number>();
 const keyOf = (ctx: AuthedCtx, jobId: string) => `${ctx.dataDir}\u0000${ctx.user.id}\u0000${jobId}`;
+
+function sweep(now: number): void {
+  for (const [k, until] of pending) if (until <= now) pending.delete(k);
+  for (const [k, at] of ended) if (at + LATE_MS <= now) ended.delete(k);
+  for (const m of [pending, ended]) {
+    // Maps keep insertion order: the first keys are the oldest
+    for (const k of m.keys()) {
+      if (m.size <= MAX_REMEMBERED) break;
+      m.delete(k);
+    }
+  }
+}
 
 export function startJob(ctx: AuthedCtx, jobId: string): JobHandle {
   const key = keyOf(ctx, jobId);
   if (running.has(key)) throw new ApiError('excel_job_running', 'A job with this id is already running', { jobId });
+  const now = Date.now();
+  sweep(now);
+  const until = pending.get(key);
+  if (until !== undefined) {
+    pending.delete(key);
+    if (until > now) throw new ApiError('excel_cancelled', 'The job was cancelled');
+  }
   const ac = new AbortController();
   running.set(key, ac);
   const signal = AbortSignal.any([ac.signal, ctx.signal]);
@@ -35,15 +72,30 @@ export function startJob(ctx: AuthedCtx, jobId: string): JobHandle {
       ctx.emit({ type: 'progress', jobId, done, total, phase });
     },
     end() {
+      if (running.get(key) !== ac) return;
       running.delete(key);
+      ended.delete(key);
+      ended.set(key, Date.now());
     },
   };
 }
 
+/**
+ * Cancels the running job under this id (true), or remembers the cancel for a job not started yet
+ * (true); false when a job under this id has just ended — too late for it.
+ */
 export function cancelJob(ctx: AuthedCtx, jobId: string): boolean {
-  const ac = running.get(keyOf(ctx, jobId));
-  if (!ac) return false;
-  ac.abort();
+  const key = keyOf(ctx, jobId);
+  const ac = running.get(key);
+  if (ac) {
+    ac.abort();
+    return true;
+  }
+  const now = Date.now();
+  sweep(now);
+  if (ended.has(key)) return false;
+  pending.delete(key);
+  pending.set(key, now + PENDING_MS);
   return true;
 }
 

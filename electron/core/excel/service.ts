@@ -1,12 +1,12 @@
-import type { KindInfo, PlannedChange } from '../../../shared/api/areas/excel';
+import type { KindInfo } from '../../../shared/api/areas/excel';
 import type { Handlers } from '../context';
 import { fileRef, getFile, putFile } from './files';
 import { cancelJob } from './jobs';
-import { allKinds, getKind } from './kinds';
-import { loadRefs } from './kinds/refs';
+import { allKinds } from './kinds';
 import { commit } from './import/commit';
 import { dryRun, inspect } from './import/engine';
 import { listImports } from './import/log';
+import { plannedChanges } from './import/preview';
 import { allIssues, getDryRun } from './import/store';
 import { exportKind } from './export/exporter';
 import { errorReport } from './export/report';
@@ -15,8 +15,9 @@ import { buildTemplate } from './export/template';
 /**
  * The Excel area's handlers. Permissions: importing (templates, inspect, dry run, commit) needs
  * the role that may write the kind (partners: channel staff or administrators, within their scope;
- * catalogues, org units, users: administrators); exporting needs read access and is scoped by
- * the kind's own list. Files belong to their user.
+ * catalogues, org units, users: administrators; budget lines: finance, into a draft or returned
+ * version named as the `target`); exporting needs read access and is scoped by the kind's own
+ * list. Files belong to their user.
  */
 type Methods =
   | 'files.put'
@@ -47,34 +48,17 @@ export const excelHandlers: Handlers<Methods> = {
         columns: k.columns.map((c) => ({ key: c.key, header: c.header, type: c.type, required: !!c.required, importable: c.importable !== false })),
         canImport: k.writeRoles.includes(ctx.user.role),
         canExport: !k.readRoles || k.readRoles.includes(ctx.user.role),
+        needsTarget: !!k.target,
       }),
     ),
-  'excel.template': (i, ctx) => buildTemplate(ctx, i.kind, i.locale),
+  'excel.template': (i, ctx) => buildTemplate(ctx, i.kind, i.locale, i.target),
   'excel.inspect': (i, ctx) => inspect(ctx, i),
   'excel.dryRun': (i, ctx) => dryRun(ctx, i),
   'excel.issues': (i, ctx) => {
     const all = allIssues(getDryRun(ctx, i.jobId));
     return { rows: all.slice(i.offset, i.offset + i.limit), total: all.length };
   },
-  'excel.changes': (i, ctx) => {
-    const d = getDryRun(ctx, i.jobId);
-    const kind = getKind(d.kind);
-    const refCols = new Map(kind.columns.filter((c) => c.type === 'ref' && c.list && c.list !== 'choices').map((c) => [c.key, c.list as 'orgUnits']));
-    const refs = loadRefs(ctx, [...new Set(refCols.values())]);
-    const show = (col: string, v: unknown) => (refCols.has(col) && typeof v === 'number' ? refs[refCols.get(col)!].display(v, ctx.user.locale) : v);
-    const shown = (c: Omit<PlannedChange, 'changes'> & { changes: PlannedChange['changes'] }): PlannedChange => ({
-      ...c,
-      changes: c.changes.map((x) => ({ column: x.column, before: show(x.column, x.before), after: show(x.column, x.after) })),
-    });
-    if (d.stage) {
-      return {
-        total: d.stage.total(i.op),
-        rows: d.stage.page(i.op, i.offset, i.limit).map((r) => shown({ row: r.rowno, op: r.op, key: r.key, id: r.rec_id, changes: r.changes ? JSON.parse(r.changes) : [] })),
-      };
-    }
-    const list = i.op ? d.changes.filter((c) => c.op === i.op) : d.changes;
-    return { total: list.length, rows: list.slice(i.offset, i.offset + i.limit).map((c) => shown({ row: c.row, op: c.op, key: c.key, id: c.id, changes: c.changes })) };
-  },
+  'excel.changes': (i, ctx) => plannedChanges(ctx, getDryRun(ctx, i.jobId), i.op, i.offset, i.limit),
   'excel.commit': (i, ctx) => commit(ctx, i),
   'excel.cancel': (i, ctx) => ({ cancelled: cancelJob(ctx, i.jobId) }),
   'excel.errorReport': (i, ctx) => errorReport(ctx, i.jobId, i.locale),

@@ -241,6 +241,22 @@ export function parseCsvText(text: string): string[][] {
   return rows;
 }
 
+/** "YYYY-MM-DD hh:mm:ss": an instant on this process's clock (its time zone), computed with Intl */
+export function localTimeText(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
 export function writeTmp(dir: string, name: string, data: Buffer | string): string {
   mkdirSync(dir, { recursive: true });
   const p = join(dir, name);

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/api/areas/common';
 import { messages } from '../../../shared/i18n';
+import { messageParams } from '../../../shared/i18n/errors';
 
 /**
  * Texts written into Excel files (sheet names, the instructions sheet, the error report). Reasons
@@ -36,6 +37,7 @@ export function reasonText(key: string, params: Record<string, string | number> 
   const [area, ...rest] = key.split('.');
   const cat = (messages[locale] as Record<string, Record<string, unknown>>)[area ?? '']?.[rest.join('.')];
   let text = typeof cat === 'string' ? cat : key;
-  for (const [k, v] of Object.entries(params ?? {})) text = text.replaceAll(`{{${k}}}`, String(v));
+  // money params (fen) as ¥ yuan, exactly as the wizard shows them (shared/i18n/errors.ts)
+  for (const [k, v] of Object.entries(messageParams(key, params))) text = text.replaceAll(`{{${k}}}`, String(v));
   return text;
 }

@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The date and amount tests again, in child vitest runs under two time zones far from UTC (and
+ * The date, date-time and amount tests again, in child vitest runs under two time zones far from UTC (and
  * from each other): UTC+8 and UTC−5/−4. Part of the ordinary `npx vitest run`.
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const vitest = fileURLToPath(new URL('../../../node_modules/vitest/vitest.mjs', import.meta.url));
-const files = ['electron/core/excel/cells/cells.test.ts', 'electron/core/excel/import/values.test.ts'];
+const files = ['electron/core/excel/cells/cells.test.ts', 'electron/core/excel/import/values.test.ts', 'electron/core/excel/export/datetime.test.ts'];
 
 describe.skipIf(!!process.env.CCD_EXPECT_TZ)('dates and amounts in other time zones', () => {
   it.each(['Asia/Shanghai', 'America/New_York'])('pass under TZ=%s', (tz) => {

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
-import { freshCore, type TestCore } from '../testing';
+import { resolveSession } from '../auth/session';
+import type { AuthedCtx } from '../context';
+import { schema } from '../db/open';
+import { freshCore, type Caller, type TestCore } from '../testing';
+import { visibleUserIds } from './partners';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -106,5 +110,51 @@ describe('partners', () => {
     expect(list[0]).toMatchObject({ fromUserId: zhang.userId, toUserId: target.id, byUserId: lina.userId, note: '调岗' });
     const items = core.env.db.$client.prepare('SELECT count(*) FROM partner_handover_items WHERE handover_id = ?').pluck().get(h.id);
     expect(items).toBe(before.total);
+  });
+});
+
+describe('handover history', () => {
+  /** What `partners.handovers` returned before the filter moved into SQL: read all, filter, newest first. */
+  function reference(caller: Caller) {
+    const ctx = { ...core.env, ...resolveSession(core.env, caller.token), signal: new AbortController().signal } as AuthedCtx;
+    const visible = visibleUserIds(ctx);
+    return core.env.db
+      .select()
+      .from(schema.partnerHandovers)
+      .all()
+      .filter((h) => visible.has(h.fromUserId) || visible.has(h.toUserId))
+      .reverse();
+  }
+
+  it('lists the handovers from or to users in the caller’s scope (or the caller), newest first, as before', async () => {
+    const admin = await core.as('admin');
+    const lina = await core.as('lina');
+    const units = await admin('orgUnits.list', {});
+    const branchOf = new Map(units.map((u) => [u.id, units.find((b) => b.kind === 'branch' && u.pathIds.includes(b.id))?.code]));
+    const staff = (await admin('users.list', {})).filter((u) => u.role === 'channel_staff');
+    const owners = new Set((await admin('partners.list', { limit: 1000 })).rows.map((p) => p.ownerUserId));
+    const inBranch = (code: string) => staff.filter((u) => u.orgUnitIds.some((id) => branchOf.get(id) === code) && owners.has(u.id));
+    const km = inBranch('KM');
+    const other = staff.filter((u) => owners.has(u.id) && !km.includes(u)).map((u) => ({ u, branch: branchOf.get(u.orgUnitIds[0]!) }));
+    const [o1, o2] = [other[0]!, other.find((x) => x.branch === other[0]!.branch && x.u.id !== other[0]!.u.id)!];
+    const zhang = km.find((u) => u.username === 'zhangwei')!;
+    const km2 = km.find((u) => u.id !== zhang.id)!;
+
+    // one inside Kunming, one inside another branch, one across branches and back, with an owner outside every scope
+    await lina('partners.handover', { fromUserId: zhang.id, toUserId: km2.id, note: '调岗' });
+    await admin('partners.handover', { fromUserId: o1.u.id, toUserId: o2.u.id, note: 'other branch' });
+    await admin('partners.handover', { fromUserId: o2.u.id, toUserId: km2.id, note: 'across' });
+    await admin('partners.handover', { fromUserId: km2.id, toUserId: o1.u.id, note: 'and back' });
+
+    const callers = await Promise.all(['admin', 'lina', 'zhangwei', 'chenjie', 'wangfang', o1.u.username].map((n) => core.as(n)));
+    const lists = await Promise.all(callers.map((c) => c('partners.handovers', {})));
+    callers.forEach((c, i) => expect(lists[i]).toEqual(reference(c)));
+
+    const notes = lists.map((l) => l.map((h) => h.note));
+    expect(notes[0]).toEqual(['and back', 'across', 'other branch', '调岗']); // the whole company, newest first
+    expect(notes[1]).toEqual(['and back', 'across', '调岗']); // Kunming: not the other branch's own handover
+    expect(notes[2]).toEqual(['调岗']); // zhangwei: only his own
+    expect(notes[5]).toEqual(['and back', 'other branch']); // a county manager of the other branch: handovers from or to people of that county
+    expect(Object.keys(lists[0]![0]!).sort()).toEqual(['at', 'byUserId', 'fromUserId', 'id', 'note', 'partnerCount', 'toUserId']);
   });
 });

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Partner } from '../../../shared/api/areas/master';
+import type { Handover, Partner } from '../../../shared/api/areas/master';
 import { ApiError } from '../../../shared/api/errors';
 import { inScope, requireInScope, scopeIds } from '../auth/scope';
 import type { AuthedCtx, Handlers } from '../context';
@@ -202,16 +202,27 @@ export const partnerHandlers: Handlers<
       return { id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, note: h.note };
     });
   },
-  'partners.handovers': (_i, ctx) => {
-    const visible = visibleUserIds(ctx);
-    return ctx.db
-      .select()
-      .from(schema.partnerHandovers)
-      .all()
-      .filter((h) => visible.has(h.fromUserId) || visible.has(h.toUserId))
-      .reverse();
-  },
+  'partners.handovers': (_i, ctx) => listHandovers(ctx),
 };
+
+/**
+ * Past handovers the caller may see, newest first: those from or to a visible user (see
+ * `visibleUserIds`), filtered by SQLite rather than after reading every handover.
+ */
+export function listHandovers(ctx: AuthedCtx): Handover[] {
+  return ctx.db.$client
+    .prepare<[number, string], Handover>(
+      `WITH visible(id) AS (
+         SELECT ? UNION SELECT uo.user_id FROM user_org_units uo WHERE uo.org_unit_id IN (SELECT value FROM json_each(?))
+       )
+       SELECT h.id, h.at, h.by_user_id AS byUserId, h.from_user_id AS fromUserId, h.to_user_id AS toUserId,
+         h.partner_count AS partnerCount, h.note
+       FROM partner_handovers h
+       WHERE h.from_user_id IN (SELECT id FROM visible) OR h.to_user_id IN (SELECT id FROM visible)
+       ORDER BY h.id DESC`,
+    )
+    .all(ctx.user.id, JSON.stringify([...scopeIds(ctx)]));
+}
 
 /** Users whose assignments lie inside the caller's scope, plus the caller. */
 export function visibleUserIds(ctx: AuthedCtx): Set<number> {

@@ -1,7 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { messages, type AppLocale } from '@shared/i18n';
-import { ApiError, type FieldIssue } from '@shared/api/errors';
+import type { ApiError, FieldIssue } from '@shared/api/errors';
+import { translateError, translateIssue, type Translator } from '@shared/i18n/errors';
 
 /** i18next with the shared catalogues; the language is remembered per user by the core. */
 const LOCALE_KEY = 'ccd.locale';
@@ -25,19 +26,17 @@ document.documentElement.lang = initial;
 export const currentLocale = () => i18n.language as AppLocale;
 export { i18n, useTranslation };
 
+/** The shared error translation (money params as ¥ amounts) on this i18next instance. */
+const translator: Translator = { exists: (key) => i18n.exists(key), t: (key, params) => i18n.t(key, params) };
+
 /** One line for a failed call, in the user's language. */
 export function errorText(e: unknown): string {
-  if (e instanceof ApiError || (typeof e === 'object' && e && 'code' in e)) {
-    const err = e as ApiError;
-    const key = `errors.${err.code}`;
-    return i18n.exists(key) ? i18n.t(key, err.params ?? {}) : (err.message ?? i18n.t('errors.internal'));
-  }
-  return i18n.t('errors.internal');
+  return translateError(translator, e);
 }
 
 /** The reason of one field issue, translated. */
 export function issueText(issue: FieldIssue): string {
-  return i18n.exists(issue.reason) ? i18n.t(issue.reason, issue.params ?? {}) : issue.reason;
+  return translateIssue(translator, issue);
 }
 
 /** Field issues of a validation error, keyed by the last path segment. */

@@ -14,6 +14,8 @@ export interface DialogProps {
   danger?: boolean;
   busy?: boolean;
   wide?: boolean;
+  /** one more class on the <dialog>, for a dialog with its own size (the import wizard) */
+  className?: string;
   children: ReactNode;
   testId?: string;
 }
@@ -32,7 +34,7 @@ export function Dialog(p: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className={p.wide ? 'dialog wide' : 'dialog'}
+      className={['dialog', p.wide ? 'wide' : '', p.className ?? ''].filter(Boolean).join(' ')}
       aria-label={p.title}
       data-testid={p.testId}
       onCancel={(e) => {

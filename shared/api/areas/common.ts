@@ -1,10 +1,23 @@
 import { z } from 'zod';
 
 export const id = z.number().int().positive();
+/**
+ * A real calendar date 'YYYY-MM-DD' (year 0001–9999, month 1–12, the month's days incl. 29 Feb in
+ * leap years). Plain arithmetic, no Date objects: this runs for every date cell of an import.
+ */
+export function isRealIsoDate(s: string): boolean {
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+}
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'v.date');
+  .refine(isRealIsoDate, 'v.date');
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'v.period');
 export const code = z
   .string()

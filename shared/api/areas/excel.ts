@@ -17,8 +17,8 @@ import { id, locale, pageQuery } from './common';
  * they run, and can be stopped with `excel.cancel({ jobId })`. A cancelled import writes nothing.
  */
 
-/** The kinds registered today; budget lines and later kinds register themselves in the core. */
-export const EXCEL_KINDS = ['orgUnits', 'channelTypes', 'costTypes', 'partners', 'users'] as const;
+/** The kinds registered today; later kinds register themselves in the core and are added here. */
+export const EXCEL_KINDS = ['orgUnits', 'channelTypes', 'costTypes', 'partners', 'users', 'budgetLines'] as const;
 export type ExcelKind = (typeof EXCEL_KINDS)[number] | (string & {});
 
 export const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'v.invalid');
@@ -27,6 +27,22 @@ const kind = z.string().min(1).max(40);
 const sheet = z.string().max(200).optional();
 /** header text as found in the file → column key, or null to ignore that column */
 const mapping = z.record(z.string().max(200), z.string().max(64).nullable()).default({});
+
+/**
+ * Kinds whose records belong to a parent record name it as their `target`: budget lines belong to
+ * a budget version, so an import writes into one version and an export reads one. The API takes
+ * the target as a small plain object; the core checks it with the kind's own schema (below) and
+ * refuses it for kinds that have none. A dry run keeps its target, so the commit writes into the
+ * very same one. (A kind-specific object rather than one more field per kind keeps the contract
+ * open, like the registry of kinds.)
+ */
+export const excelTarget = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'v.invalid'), z.union([z.number(), z.string().max(200), z.boolean(), z.null()]))
+  .refine((o) => Object.keys(o).length <= 8, 'v.invalid');
+export type ExcelTarget = z.infer<typeof excelTarget>;
+/** budgetLines: the version whose lines are imported or exported */
+export const budgetLinesTarget = z.object({ versionId: id }).strict();
+export type BudgetLinesTarget = z.infer<typeof budgetLinesTarget>;
 
 export interface FileRef {
   fileId: string;
@@ -48,6 +64,8 @@ export interface KindInfo {
   columns: KindColumnInfo[];
   canImport: boolean;
   canExport: boolean;
+  /** the kind's records belong to a parent record that imports and exports must name (`target`); the general import page leaves such kinds out */
+  needsTarget: boolean;
 }
 
 export interface SheetInfo {
@@ -127,8 +145,10 @@ export interface PlannedChange {
   op: 'create' | 'update' | 'unchanged';
   /** natural key (code / username) */
   key: string;
+  /** the record's name (in the caller's language where it has two); null when the kind has none */
+  name: string | null;
   id: number | null;
-  /** update: the fields that change, before → after (display values) */
+  /** update: the fields that change, before → after; create: the values written, before null (display values) */
   changes: { column: string; before: unknown; after: unknown }[];
 }
 
@@ -169,12 +189,16 @@ export const excelApi = {
   /** The importable kinds with their columns (headers in both languages) and what the caller may do. */
   'excel.kinds': method<KindInfo[]>()(z.object({}).default({})),
   /** A template: header row, dropdowns for coded columns, an instructions sheet with an example row. */
-  'excel.template': method<FileRef>()(z.object({ kind, locale: locale.optional() })),
-  /** Checks the file, lists its sheets, finds the header row and matches the headers. */
-  'excel.inspect': method<Inspection>()(z.object({ fileId, kind, sheet, mapping })),
-  /** Reads and validates every row; writes nothing. Keeps the result for commit (30 minutes). */
+  /** `target`: optional even for kinds that need one (the template is the same for every version); when given, it is checked. */
+  'excel.template': method<FileRef>()(z.object({ kind, locale: locale.optional(), target: excelTarget.optional() })),
+  /** Checks the file, lists its sheets, finds the header row and matches the headers. `target`: see excelTarget. */
+  'excel.inspect': method<Inspection>()(z.object({ fileId, kind, sheet, mapping, target: excelTarget.optional() })),
+  /**
+   * Reads and validates every row; writes nothing. Keeps the result for commit (30 minutes),
+   * with its `target` (budget lines: `{ versionId }` of a draft or returned version).
+   */
   'excel.dryRun': method<DryRunReport>()(
-    z.object({ jobId, fileId, kind, sheet, mapping, rememberMapping: z.boolean().default(true) }),
+    z.object({ jobId, fileId, kind, sheet, mapping, rememberMapping: z.boolean().default(true), target: excelTarget.optional() }),
   ),
   /** Pages through a dry run's issues. */
   'excel.issues': method<{ rows: RowIssue[]; total: number }>()(
@@ -191,14 +215,20 @@ export const excelApi = {
   ),
   /** Writes a dry run in one transaction: all valid rows only if there are no errors, or skipping rejected rows. */
   'excel.commit': method<CommitResult>()(z.object({ jobId, mode: z.enum(['all_or_nothing', 'skip_rejected']).default('all_or_nothing') })),
-  /** Stops a running dry run, commit or export; a cancelled import writes nothing. */
+  /**
+   * Stops a running dry run, commit or export; a cancelled import writes nothing. A cancel for a
+   * job id that has not started yet (it overtook its job) is remembered for 60 seconds: the job
+   * that starts under that id is cancelled at once. `cancelled`: true for both; false when a job
+   * under that id ended moments ago (too late for it — and a commit runs under its dry run's id).
+   */
   'excel.cancel': method<{ cancelled: boolean }>()(z.object({ jobId })),
   /** The dry run's issues as an xlsx (row, column, value, reason in the caller's language). */
   'excel.errorReport': method<FileRef>()(z.object({ jobId, locale: locale.optional() })),
   /**
    * Exports a grid as it is shown. Partners: the grid's quick filter, filters and sort; the other
    * kinds: `rowIds` in the grid's order (omit for all). `columns`: visible column keys in order;
-   * the ID column is always first.
+   * the ID column is always first. Budget lines: `target: { versionId }` and either `rowIds`
+   * (line ids, the entry grid's order) or `query` (quick, filter, sort as budgetVersions.lines takes them).
    */
   'excel.export': method<FileRef & { rows: number }>()(
     z.object({
@@ -209,6 +239,7 @@ export const excelApi = {
       query: exportQuery.optional(),
       includeInactive: z.boolean().default(false),
       rowIds: z.array(id).max(1_000_000).optional(),
+      target: excelTarget.optional(),
     }),
   ),
   /** Recent imports the caller may see (administrators: all; others: their own). */

@@ -11,6 +11,7 @@ import type { ColumnDef } from '../kinds/types';
  */
 export const MONEY_FORMAT = '"¥"#,##0.00';
 export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 export const TEXT_FORMAT = '@';
 
 export function numFmtOf(col: ColumnDef): string | undefined {
@@ -19,6 +20,8 @@ export function numFmtOf(col: ColumnDef): string | undefined {
       return MONEY_FORMAT;
     case 'date':
       return DATE_FORMAT;
+    case 'datetime':
+      return DATETIME_FORMAT;
     case 'code':
     case 'text':
     case 'ref':
@@ -45,6 +48,8 @@ export function cellOut(col: ColumnDef, v: unknown, refs: RefTables, locale: Loc
       const [y, m, d] = String(v).split('-').map(Number) as [number, number, number];
       return new Date(Date.UTC(y, m - 1, d));
     }
+    case 'datetime':
+      return wallClock(String(v));
     case 'bool': {
       const label = (col.choices ?? []).find((c) => c.value === String(v))?.labels[locale === 'en' ? 1 : 0];
       return label ?? (v ? 'TRUE' : 'FALSE');
@@ -64,6 +69,18 @@ export function cellOut(col: ColumnDef, v: unknown, refs: RefTables, locale: Loc
   }
 }
 
+/**
+ * A timestamp (ISO, UTC) → the date and time it was on this machine's clock, as a Date whose UTC
+ * fields carry them: Excel's date-times have no time zone, and exceljs writes a Date's UTC fields,
+ * so the cell shows the local time the grid shows (the desktop app and its core share a machine,
+ * the browser mode serves 127.0.0.1 only). Whole seconds.
+ */
+export function wallClock(iso: string): Date | null {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return null;
+  return new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds()));
+}
+
 function refTable(col: ColumnDef, refs: RefTables) {
   return col.list && col.list !== 'choices' ? refs[col.list] : undefined;
 }
@@ -80,7 +97,7 @@ export function widthOf(col: ColumnDef, header: string, sample: CellOut[]): numb
   let w = Math.max(textWidth(header) + 3, col.width ?? 8);
   for (const v of sample) {
     if (v === null) continue;
-    const len = v instanceof Date ? 10 : typeof v === 'number' ? (col.type === 'money' ? textWidth((v as number).toFixed(2)) + 5 : String(v).length) : textWidth(v);
+    const len = v instanceof Date ? (col.type === 'datetime' ? 19 : 10) : typeof v === 'number' ? (col.type === 'money' ? textWidth((v as number).toFixed(2)) + 5 : String(v).length) : textWidth(v);
     w = Math.max(w, len + 2);
   }
   return Math.min(60, Math.max(6, w));

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Partner } from '../../../../shared/api/areas/master';
 import { freshCore, type Caller, type TestCore } from '../../testing';
-import { CSV_OUT, hasSoffice, parseCsvText, readBack, soffice, upload, workDir, writeTmp } from '../testing';
+import { CSV_OUT, hasSoffice, localTimeText, parseCsvText, readBack, soffice, upload, workDir, writeTmp } from '../testing';
 import { stopWorkers } from '../worker/pool';
 import { reasonText } from '../texts';
 
@@ -68,6 +68,17 @@ describe('exports', () => {
     expect(ws.getRow(2).getCell(4).numFmt).toBe('yyyy-mm-dd');
     expect(typeof r[4]).toBe('string'); // a 19-digit account stays text
     expect(String(r[4])).toMatch(/^\d{19}$/);
+  });
+
+  it.skipIf(!hasSoffice())('writes the grid’s updated column as a date and time LibreOffice reads as the grid shows it', async () => {
+    const p = (await admin('partners.list', { limit: 1, sort: [{ colId: 'code', sort: 'asc' }] })).rows[0]!;
+    core.env.db.$client.prepare('UPDATE partners SET updated_at = ? WHERE id = ?').run('2025-03-01T16:30:05.250Z', p.id);
+    const exp = await admin('excel.export', { kind: 'partners', columns: ['code', 'updatedAt'], locale: 'en', query: { sort: [{ colId: 'code', sort: 'asc' }] } });
+    const src = writeTmp(dir, 'updated.xlsx', readFileSync(pathOf(exp.fileId)));
+    const [csv] = soffice([src], CSV_OUT, dir);
+    const rows = parseCsvText(readFileSync(csv!, 'utf8'));
+    expect(rows[0]).toEqual(['ID', 'Code', 'Updated']);
+    expect(rows[1]).toEqual([String(p.id), p.code, localTimeText('2025-03-01T16:30:05.250Z')]);
   });
 
   it('formats money with ¥ from integer fen, and the percentages as numbers', async () => {

@@ -8,7 +8,7 @@ import { startJob, throwIfCancelled, type JobHandle } from '../jobs';
 import { getKind } from '../kinds';
 import { loadRefs } from '../kinds/refs';
 import type { ColumnDef, ExportRequest } from '../kinds/types';
-import { requireRead } from '../import/engine';
+import { requireRead, resolveTarget } from '../import/engine';
 import { cellOut, numFmtOf, widthOf, type CellOut } from './cells';
 
 /**
@@ -18,16 +18,28 @@ import { cellOut, numFmtOf, widthOf, type CellOut } from './cells';
  * WorkbookWriter — rows are committed as they are written, so memory stays flat — and yields to
  * the event loop between pages so the app keeps answering. Frozen header row, autofilter, widths.
  */
-export interface ExportInput extends ExportRequest {
+export interface ExportInput extends Omit<ExportRequest, 'target'> {
   kind: string;
+  target?: Record<string, unknown>;
   jobId?: string;
   columns?: string[];
   locale?: Locale;
 }
 
+/**
+ * The columns of an export: the ID first, then the visible ones in the grid's order; a round-trip
+ * column the grid does not show (an org unit's parent) goes right after the nearest column that
+ * precedes it in the kind's own order, so the file can be imported back.
+ */
 export function exportColumns(all: ColumnDef[], wanted: string[] | undefined): ColumnDef[] {
   const byKey = new Map(all.map((c) => [c.key, c]));
-  const keys = wanted?.length ? ['id', ...wanted.filter((k) => k !== 'id')] : all.map((c) => c.key);
+  if (!wanted?.length) return all;
+  const keys = ['id', ...new Set(wanted.filter((k) => k !== 'id' && byKey.has(k)))];
+  all.forEach((c, i) => {
+    if (!c.roundTrip || keys.includes(c.key)) return;
+    const before = all.slice(0, i).reverse().find((p) => keys.includes(p.key));
+    keys.splice(before ? keys.indexOf(before.key) + 1 : 1, 0, c.key);
+  });
   return keys.map((k) => byKey.get(k)).filter((c): c is ColumnDef => !!c);
 }
 
@@ -36,6 +48,7 @@ const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').rep
 export async function exportKind(ctx: AuthedCtx, i: ExportInput): Promise<FileRef & { rows: number }> {
   const kind = getKind(i.kind);
   requireRead(ctx, kind);
+  const target = resolveTarget(ctx, kind, i.target, 'read');
   const locale = i.locale ?? ctx.user.locale;
   const cols = exportColumns(kind.columns, i.columns);
   const refs = loadRefs(ctx, kind.refTables);
@@ -62,7 +75,7 @@ export async function exportKind(ctx: AuthedCtx, i: ExportInput): Promise<FileRe
       ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
       started = true;
     };
-    for await (const page of kind.exportPages(ctx, i, refs)) {
+    for await (const page of kind.exportPages(ctx, { ...i, target }, refs)) {
       throwIfCancelled(signal);
       const cells = page.map((rec) => cols.map((c) => cellOut(c, rec[c.key], refs, locale)));
       if (!started) start(cells.slice(0, 200));

@@ -7,7 +7,7 @@ import { fileRef, newFile } from '../files';
 import { getKind } from '../kinds';
 import { loadRefs, type RefTables } from '../kinds/refs';
 import type { ColumnDef, KindDef } from '../kinds/types';
-import { requireWrite } from '../import/engine';
+import { requireWrite, resolveTarget } from '../import/engine';
 import { T, tr } from '../texts';
 import { cellOut, numFmtOf, widthOf } from './cells';
 
@@ -32,9 +32,11 @@ function listValues(col: ColumnDef, refs: RefTables, locale: Locale, visibleUser
     .map((r) => table.display(r.id, locale));
 }
 
-export async function buildTemplate(ctx: AuthedCtx, kindName: string, localeIn?: Locale): Promise<FileRef> {
+export async function buildTemplate(ctx: AuthedCtx, kindName: string, localeIn?: Locale, target?: Record<string, unknown>): Promise<FileRef> {
   const kind: KindDef = getKind(kindName);
   requireWrite(ctx, kind);
+  // a template is the same for every target (a budget version's lines come with an export); one given is checked all the same
+  resolveTarget(ctx, kind, target, 'read', true);
   const locale = localeIn ?? ctx.user.locale;
   const refs = loadRefs(ctx, [...new Set([...kind.refTables, ...kind.columns.flatMap((c) => (c.list && c.list !== 'choices' ? [c.list] : []))])]);
   const cols = kind.columns.filter((c) => c.importable !== false && c.key !== 'id');

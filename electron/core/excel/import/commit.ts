@@ -41,8 +41,11 @@ function writeAll(ctx: AuthedCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_reje
   let ruleIssues: RowIssue[] = d.ruleIssues;
   let notes = d.notes;
   let write: (() => void) | null = null;
+  // the target may have changed since the dry run (a budget version submitted meanwhile): checked
+  // again inside the transaction, so nothing is written into a version that is no longer a draft
+  if (d.target) kind.checkTarget?.(ctx, d.target, 'import');
   if (kind.strategy === 'service') {
-    const applied = applyServiceRows(ctx, kind, d.rows, loadRefs(ctx, kind.refTables), d.headers);
+    const applied = applyServiceRows(ctx, kind, d.rows, loadRefs(ctx, kind.refTables), d.headers, d.target);
     outcomes = applied.outcomes;
     ruleIssues = applied.issues;
     notes = kind.notes?.(applied.outcomes) ?? [];

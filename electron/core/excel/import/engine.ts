@@ -1,12 +1,14 @@
+import { z } from 'zod';
 import type { DryRunReport, ImportCounts, Inspection, RowIssue } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
+import { validationError } from '../../errors';
 import type { AuthedCtx } from '../../context';
 import { excelLimits } from '../config';
 import { getFile, type StoredFile } from '../files';
 import { startJob, type JobHandle } from '../jobs';
 import { getKind } from '../kinds';
 import { loadRefs } from '../kinds/refs';
-import type { KindDef } from '../kinds/types';
+import { readSpec, type KindDef, type TargetUse } from '../kinds/types';
 import { fileError } from '../read/errors';
 import { mergesInData } from '../read/source';
 import { inspectInWorker } from '../worker/pool';
@@ -29,6 +31,29 @@ export function requireRead(ctx: AuthedCtx, kind: KindDef): void {
   if (kind.readRoles && !kind.readRoles.includes(ctx.user.role)) throw new ApiError('forbidden', 'Your role may not export this', { kind: kind.kind });
 }
 
+/**
+ * The target of an import or export (budget lines: the version, { versionId }): parsed with the
+ * kind's own zod schema — a problem is a validation error on `target.<field>`, as the dispatcher
+ * reports any other input — then checked by the kind for the caller (exists, visible; writable
+ * for an import). Kinds without a target refuse one. `optional`: the template needs none.
+ */
+export function resolveTarget(
+  ctx: AuthedCtx,
+  kind: KindDef,
+  target: Record<string, unknown> | undefined,
+  use: TargetUse,
+  optional = false,
+): Record<string, unknown> | null {
+  if (!kind.target) {
+    if (target !== undefined) throw validationError([{ path: 'target', reason: 'v.unknown_field' }]);
+    return null;
+  }
+  if (target === undefined && optional) return null;
+  const parsed = z.object({ target: kind.target }).parse({ target: target ?? {} }).target;
+  kind.checkTarget?.(ctx, parsed, use);
+  return parsed;
+}
+
 const ISSUES_IN_REPORT = 1000;
 
 async function inspectFile(file: StoredFile, sheet: string | undefined, signal?: AbortSignal): Promise<InspectResult> {
@@ -48,9 +73,13 @@ function columnsOf(ctx: AuthedCtx, kind: KindDef, ins: InspectResult, mapping: R
   return resolved;
 }
 
-export async function inspect(ctx: AuthedCtx, i: { fileId: string; kind: string; sheet?: string; mapping: Record<string, string | null> }): Promise<Inspection> {
+export async function inspect(
+  ctx: AuthedCtx,
+  i: { fileId: string; kind: string; sheet?: string; mapping: Record<string, string | null>; target?: Record<string, unknown> },
+): Promise<Inspection> {
   const kind = getKind(i.kind);
   requireWrite(ctx, kind);
+  resolveTarget(ctx, kind, i.target, 'import');
   const file = getFile(ctx, ctx.user.id, i.fileId);
   const ins = await inspectFile(file, i.sheet, ctx.signal);
   const r = columnsOf(ctx, kind, ins, i.mapping);
@@ -81,10 +110,19 @@ export const rejectedRows = (issues: RowIssue[]) => new Set(issues.map((i) => i.
 
 export async function dryRun(
   ctx: AuthedCtx,
-  i: { jobId: string; fileId: string; kind: string; sheet?: string; mapping: Record<string, string | null>; rememberMapping: boolean },
+  i: {
+    jobId: string;
+    fileId: string;
+    kind: string;
+    sheet?: string;
+    mapping: Record<string, string | null>;
+    rememberMapping: boolean;
+    target?: Record<string, unknown>;
+  },
 ): Promise<DryRunReport> {
   const kind = getKind(i.kind);
   requireWrite(ctx, kind);
+  const target = resolveTarget(ctx, kind, i.target, 'import');
   const file = getFile(ctx, ctx.user.id, i.fileId);
   const job = startJob(ctx, i.jobId);
   try {
@@ -96,10 +134,10 @@ export async function dryRun(
     const read: ReadPlan = {
       sheet: ins.info.sheet,
       headerRow: cols.headerRow,
+      rowsHint: ins.info.rows,
       headers: Object.fromEntries(mapped.map((c) => [c.columnKey!, c.header])),
       columns: mapped.map((c) => {
-        const d = defs.get(c.columnKey!)!;
-        return { index: c.index, spec: { key: d.key, type: d.type, ...(d.choices ? { choices: d.choices } : {}) } };
+        return { index: c.index, spec: readSpec(defs.get(c.columnKey!)!) };
       }),
     };
     const p = await planFile(ctx, kind, file, ins.check, read, job);
@@ -113,7 +151,7 @@ export async function dryRun(
       let applied: ReturnType<typeof applyServiceRows> | null = null;
       try {
         ctx.db.$client.transaction(() => {
-          applied = applyServiceRows(ctx, kind, p.rows, loadRefs(ctx, kind.refTables), read.headers);
+          applied = applyServiceRows(ctx, kind, p.rows, loadRefs(ctx, kind.refTables), read.headers, target);
           throw ROLLBACK;
         })();
       } catch (e) {
@@ -130,6 +168,7 @@ export async function dryRun(
     keepDryRun({
       jobId: i.jobId,
       kind: kind.kind,
+      target,
       userId: ctx.user.id,
       dataDir: ctx.dataDir,
       fileId: file.fileId,

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PushEvent } from '../../../../shared/api/contract';
 import { freshCore, type Caller, type TestCore } from '../../testing';
+import { LATE_MS, PENDING_MS } from '../jobs';
 import { NO_PASSWORD } from '../kinds/users';
 import { csvText, dbSnapshot, upload, xlsx } from '../testing';
 import { stopWorkers } from '../worker/pool';
@@ -70,6 +71,24 @@ describe('service kinds', () => {
     expect(report.counts).toMatchObject({ create: 1, update: 1, rejected: 0 });
     expect(report.notes).toEqual([{ reason: 'x.users_need_password', params: { count: 1 } }]);
     expect(await admin('users.list', {})).not.toContainEqual(expect.objectContaining({ username: 'liuyang' })); // dry run: nothing
+    const preview = await admin('excel.changes', { jobId });
+    expect(preview.rows.map((r) => [r.op, r.key, r.name])).toEqual([
+      ['create', 'liuyang', '刘洋'],
+      ['update', 'zhangwei', '张伟'],
+    ]);
+    const unitIds = new Map((await admin('orgUnits.list', {})).map((u) => [u.code, u.id]));
+    const orgCodes = ['KM-WH', 'KM-PL'].sort((x, y) => unitIds.get(x)! - unitIds.get(y)!);
+    expect(preview.rows[0]!.changes).toEqual(
+      [
+        ['username', 'liuyang'],
+        ['displayName', '刘洋'],
+        ['role', 'channel_staff'],
+        ['locale', 'zh-CN'],
+        ['orgUnits', orgCodes],
+        ['active', true],
+      ].map(([column, after]) => ({ column, before: null, after })),
+    );
+    expect(preview.rows[1]!.changes).toEqual([{ column: 'locale', before: 'zh-CN', after: 'en' }]);
     const res = await admin('excel.commit', { jobId, mode: 'all_or_nothing' });
     expect(res.notes).toEqual(report.notes);
     const u = (await admin('users.list', {})).find((x) => x.username === 'liuyang')!;
@@ -114,6 +133,33 @@ describe('service kinds', () => {
     ]);
     const { jobId, report } = await dryRun(admin, 'channelTypes', 'ct.csv', csv);
     expect(report.counts).toMatchObject({ create: 1, update: 1 });
+    const preview = await admin('excel.changes', { jobId });
+    expect(preview.rows).toEqual([
+      {
+        row: 2,
+        op: 'update',
+        key: ct.code,
+        name: `${ct.nameZh}（新）`,
+        id: ct.id,
+        changes: [
+          { column: 'nameZh', before: ct.nameZh, after: `${ct.nameZh}（新）` },
+          { column: 'active', before: true, after: false },
+        ],
+      },
+      {
+        row: 3,
+        op: 'create',
+        key: 'COMMUNITY',
+        name: '社区',
+        id: null,
+        changes: [
+          { column: 'code', before: null, after: 'COMMUNITY' },
+          { column: 'nameZh', before: null, after: '社区' },
+          { column: 'nameEn', before: null, after: 'Community' },
+          { column: 'active', before: null, after: true },
+        ],
+      },
+    ]);
     await admin('excel.commit', { jobId, mode: 'all_or_nothing' });
     const all = await admin('channelTypes.list', { includeInactive: true });
     expect(all.find((c) => c.id === ct.id)).toMatchObject({ nameZh: `${ct.nameZh}（新）`, active: false });
@@ -208,5 +254,61 @@ describe('progress and cancel', () => {
     expect(dbSnapshot(core)).toBe(before);
     expect(await admin('excel.cancel', { jobId: cancelId })).toEqual({ cancelled: false });
     off();
+  });
+
+  it('remembers a cancel that overtook its job: the job starting under that id is cancelled at once', async () => {
+    const csv = (code: string) => csvText([['编码', '名称', '渠道类型', '所属组织', '星级'], [code, `先取消${code}`, 'TERMINAL', 'KM-WH-01', 3]]);
+    const fileId = await upload(core, admin.token, 'early.csv', Buffer.from(csv('EC1')));
+    const events: PushEvent[] = [];
+    const off = core.on((e) => events.push(e));
+    const before = dbSnapshot(core);
+    const exists = (code: string) => core.env.db.$client.prepare('SELECT count(*) FROM partners WHERE code = ?').pluck().get(code) === 1;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // a dry run: cancelled before it started, refused at once — no progress, nothing kept, nothing written
+      const early = job();
+      expect(await admin('excel.cancel', { jobId: early })).toEqual({ cancelled: true });
+      await expect(admin('excel.dryRun', { jobId: early, fileId, kind: 'partners' })).rejects.toMatchObject({ code: 'excel_cancelled' });
+      expect(events.filter((e) => e.type === 'progress' && e.jobId === early)).toEqual([]);
+      await expect(admin('excel.commit', { jobId: early, mode: 'all_or_nothing' })).rejects.toMatchObject({ code: 'excel_job_not_found' });
+      expect(dbSnapshot(core)).toBe(before);
+      // the remembered cancel is used up: the next start under that id runs
+      expect((await admin('excel.dryRun', { jobId: early, fileId, kind: 'partners' })).counts.create).toBe(1);
+
+      // a cancel just after that dry run ended came too late for it, and must not stop its commit
+      expect(await admin('excel.cancel', { jobId: early })).toEqual({ cancelled: false });
+      expect((await admin('excel.commit', { jobId: early, mode: 'all_or_nothing' })).counts.create).toBe(1);
+      expect(exists('EC1')).toBe(true);
+
+      // a commit whose cancel arrives first (its dry run ended a while ago): refused, nothing written, still committable
+      const later = job();
+      await admin('excel.dryRun', { jobId: later, fileId: await upload(core, admin.token, 'early2.csv', Buffer.from(csv('EC2'))), kind: 'partners' });
+      vi.setSystemTime(Date.now() + LATE_MS + 1000);
+      const snap = dbSnapshot(core);
+      expect(await admin('excel.cancel', { jobId: later })).toEqual({ cancelled: true });
+      await expect(admin('excel.commit', { jobId: later, mode: 'all_or_nothing' })).rejects.toMatchObject({ code: 'excel_cancelled' });
+      expect(dbSnapshot(core)).toBe(snap);
+      expect((await admin('excel.commit', { jobId: later, mode: 'all_or_nothing' })).counts.create).toBe(1);
+      expect(exists('EC2')).toBe(true);
+
+      // an export likewise; and another user's cancel does not touch my job id
+      const exp = job();
+      const zhang = await core.as('zhangwei');
+      expect(await zhang('excel.cancel', { jobId: exp })).toEqual({ cancelled: true });
+      expect((await admin('excel.export', { kind: 'channelTypes', jobId: exp })).rows).toBeGreaterThan(0);
+      const exp2 = job();
+      await admin('excel.cancel', { jobId: exp2 });
+      await expect(admin('excel.export', { kind: 'channelTypes', jobId: exp2 })).rejects.toMatchObject({ code: 'excel_cancelled' });
+
+      // remembered for a minute only
+      const stale = job();
+      await admin('excel.cancel', { jobId: stale });
+      vi.setSystemTime(Date.now() + PENDING_MS + 1000);
+      const late = await admin('excel.dryRun', { jobId: stale, fileId: await upload(core, admin.token, 'early3.csv', Buffer.from(csv('EC3'))), kind: 'partners' });
+      expect(late.counts.create).toBe(1);
+    } finally {
+      vi.useRealTimers();
+      off();
+    }
   });
 });

@@ -24,6 +24,8 @@ export interface ReadPlan {
   columns: ReadTask['columns'];
   /** header text per column key */
   headers: Record<string, string>;
+  /** the sheet's rows as the inspect step counted them, for the read's progress total */
+  rowsHint?: number;
 }
 
 export interface Planned {
@@ -70,7 +72,7 @@ export async function planFile(ctx: AuthedCtx, kind: KindDef, file: StoredFile, 
   };
   try {
     const read = await readInWorker(
-      { task: 'read', path: file.path, fileName: file.name, sheet: plan.sheet, limits: excelLimits(), check, headerRow: plan.headerRow, columns: plan.columns, batchSize: BATCH },
+      { task: 'read', path: file.path, fileName: file.name, sheet: plan.sheet, limits: excelLimits(), check, rowsHint: plan.rowsHint, headerRow: plan.headerRow, columns: plan.columns, batchSize: BATCH },
       job.signal,
       onBatch,
       (done, total) => job.progress('read', done, total),

@@ -1,5 +1,6 @@
 import type { RowIssue } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
+import { formatFenPlain } from '../../../../shared/domain/money';
 import type { AuthedCtx } from '../../context';
 import type { Typed } from '../cells/types';
 import { apiErrorIssues, RowRejected } from '../kinds/common';
@@ -13,12 +14,18 @@ export function displayTyped(v: Typed | undefined): string {
   return String(v);
 }
 
-export function toIssues(row: ImportRow, lite: RowIssueLite[], headers: Record<string, string>): RowIssue[] {
+/** `show`: a cell's typed value as the report shows it (default displayTyped) */
+export function toIssues(
+  row: ImportRow,
+  lite: RowIssueLite[],
+  headers: Record<string, string>,
+  show: (key: string, v: Typed | undefined) => string = (_k, v) => displayTyped(v),
+): RowIssue[] {
   return lite.map((i) => ({
     row: row.row,
     column: i.columnKey ? (headers[i.columnKey] ?? i.columnKey) : '',
     columnKey: i.columnKey,
-    value: i.columnKey ? displayTyped(row.v[i.columnKey]) : '',
+    value: i.columnKey ? show(i.columnKey, row.v[i.columnKey]) : '',
     reason: i.reason,
     ...(i.params ? { params: i.params } : {}),
   }));
@@ -31,15 +38,32 @@ export interface Applied {
 
 /**
  * Applies every row of a service kind through its service functions, each row in a savepoint so
- * a refused row leaves no trace, all inside the caller's transaction. Synchronous.
+ * a refused row leaves no trace, all inside the caller's transaction. Synchronous. A kind that
+ * saves in one batch (applyRows: budget lines) gets all rows at once and reports per row itself.
  */
-export function applyServiceRows(ctx: AuthedCtx, kind: ServiceKind, rows: ImportRow[], refs: RefTables, headers: Record<string, string>): Applied {
+export function applyServiceRows(
+  ctx: AuthedCtx,
+  kind: ServiceKind,
+  rows: ImportRow[],
+  refs: RefTables,
+  headers: Record<string, string>,
+  target: Record<string, unknown> | null = null,
+): Applied {
+  if (kind.applyRows) {
+    const r = kind.applyRows(ctx, rows, refs, target);
+    // money cells are typed as fen: the report shows them in yuan, as the file has them (-100.00, not -10000)
+    const money = new Set(kind.columns.filter((c) => c.type === 'money').map((c) => c.key));
+    const show = (key: string, v: Typed | undefined) => (money.has(key) && typeof v === 'number' ? formatFenPlain(v).replace(/,/g, '') : displayTyped(v));
+    return { outcomes: r.outcomes, issues: r.rejected.flatMap((x) => toIssues(x.row, x.issues, headers, show)) };
+  }
+  const applyRow = kind.applyRow;
+  if (!applyRow) throw new Error(`service kind ${kind.kind} has neither applyRow nor applyRows`);
   const client = ctx.db.$client;
   const outcomes: Applied['outcomes'] = [];
   const issues: RowIssue[] = [];
   for (const row of rows) {
     try {
-      outcomes.push({ ...client.transaction(() => kind.applyRow(ctx, row, refs))(), row: row.row });
+      outcomes.push({ ...client.transaction(() => applyRow(ctx, row, refs, target))(), row: row.row });
     } catch (e) {
       if (e instanceof RowRejected) issues.push(...toIssues(row, e.issues, headers));
       else if (e instanceof ApiError) issues.push(...toIssues(row, apiErrorIssues(e, {}), headers));

@@ -14,6 +14,8 @@ import type { XlsxCheck } from '../read/zipcheck';
 export interface DryRun {
   jobId: string;
   kind: string;
+  /** the checked target (budget lines: { versionId }); the commit writes into the same one */
+  target: Record<string, unknown> | null;
   userId: number;
   dataDir: string;
   fileId: string;

@@ -3,7 +3,7 @@ import { CONTROL_MODES, channelTypeInput, costTypeInput } from '../../../../shar
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { AuthedCtx } from '../../context';
 import { catalogHandlers } from '../../master/catalogs';
-import { activeColumn, changesOf, choicesOf, colHeader, idColumn, masterLabels, RowRejected, zodRowIssues } from './common';
+import { activeColumn, changesOf, choicesOf, colHeader, createdFields, idColumn, masterLabels, RowRejected, zodRowIssues } from './common';
 import type { RefTables } from './refs';
 import { callSync, dropNulls, inGridOrder } from './service';
 import type { Bilingual, ColumnDef, ExportRequest, ImportRow, RowOutcome, ServiceKind } from './types';
@@ -62,19 +62,21 @@ function catalogKind(spec: CatalogSpec): ServiceKind {
     const input = parsed.data as Record<string, unknown>;
     const activeCell = row.present.has('active') ? (row.v.active as boolean | null) : null;
     const key = String(input.code);
+    const name = { 'zh-CN': String(input.nameZh), en: String(input.nameEn) };
     if (!existing) {
       const made = callSync(spec.methods.create, input as never, ctx) as Row;
       if (activeCell === false) callSync(spec.methods.setActive, { id: made.id, version: made.version, active: false } as never, ctx);
-      return { op: 'create', id: made.id, key, changes: [] };
+      const written = Object.fromEntries([...fields.map((f) => [col(f), input[f]]), ['active', activeCell !== false]]);
+      return { op: 'create', id: made.id, key, name, changes: createdFields(written) };
     }
     const active = activeCell ?? !!existing.active;
     const changes = changesOf({ ...current, active: !!existing.active }, { ...input, active }, [...fields, 'active']);
-    if (changes.length === 0) return { op: 'unchanged', id: existing.id, key, changes };
+    if (changes.length === 0) return { op: 'unchanged', id: existing.id, key, name, changes };
     const patch = Object.fromEntries(changes.filter((x) => x.column !== 'active').map((x) => [x.column, x.after]));
     let version = existing.version;
     if (Object.keys(patch).length) version = (callSync(spec.methods.update, { id: existing.id, version, patch } as never, ctx) as Row).version;
     if (active !== !!existing.active) callSync(spec.methods.setActive, { id: existing.id, version, active } as never, ctx);
-    return { op: 'update', id: existing.id, key, changes: changes.map((x) => ({ ...x, column: col(x.column) })) };
+    return { op: 'update', id: existing.id, key, name, changes: changes.map((x) => ({ ...x, column: col(x.column) })) };
   }
 
   function* exportPages(ctx: AuthedCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {

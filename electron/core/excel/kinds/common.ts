@@ -97,6 +97,16 @@ export function changesOf(before: Record<string, unknown>, after: Record<string,
   return out;
 }
 
+/** A create's values for the preview: each field written, before null; empty fields left out. */
+export function createdFields(values: Record<string, unknown>): Change[] {
+  const out: Change[] = [];
+  for (const [column, after] of Object.entries(values)) {
+    if (after === null || after === undefined || after === '' || (Array.isArray(after) && after.length === 0)) continue;
+    out.push({ column, before: null, after });
+  }
+  return out;
+}
+
 /** value of a typed cell, or the fallback when the column is not in the file */
 export function pick<T extends Typed>(row: ImportRow, key: string, fallback: T | undefined): Typed | undefined {
   return row.present.has(key) ? row.v[key] : fallback;

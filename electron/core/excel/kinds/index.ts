@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../shared/api/errors';
+import { budgetLinesKind } from './budgetLines';
 import { channelTypesKind, costTypesKind } from './catalogs';
 import { orgUnitsKind } from './orgUnits';
 import { partnersKind } from './partners';
@@ -24,6 +25,6 @@ export function getKind(kind: string): KindDef {
 
 export const allKinds = (): KindDef[] => [...registry.values()];
 
-for (const k of [orgUnitsKind, channelTypesKind, costTypesKind, partnersKind, usersKind]) registerKind(k);
+for (const k of [orgUnitsKind, channelTypesKind, costTypesKind, partnersKind, usersKind, budgetLinesKind]) registerKind(k);
 
 export type { KindDef } from './types';

@@ -2,15 +2,18 @@ import { ORG_KINDS, orgUnitInput, type OrgUnit } from '../../../../shared/api/ar
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { AuthedCtx } from '../../context';
 import { orgUnitHandlers } from '../../master/orgUnits';
-import { activeColumn, changesOf, choicesOf, colHeader, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
+import { activeColumn, changesOf, choicesOf, colHeader, createdFields, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
 import { reloadRef, type RefTables } from './refs';
 import { callSync, inGridOrder } from './service';
 import type { Bilingual, ColumnDef, ExportRequest, ImportRow, RowOutcome, ServiceKind } from './types';
 
 /**
  * Org units, written through orgUnits.create / .update / .setActive. A row may name as parent a
- * unit created by an earlier row of the same file (parents first, as exports list them). Moving a
- * unit to another parent is not something the API offers, so neither does the import.
+ * unit created by an earlier row of the same file (parents first, as exports list them). Every
+ * export carries the parent column (roundTrip), also from the org tree, which shows the parent by
+ * indenting rather than as a column — so a row added to an export creates a unit under its parent.
+ * Moving a unit to another parent is not something the API offers (orgUnits.update has no
+ * parentId), so neither does the import: a changed parent rejects the row (x.parent_change).
  */
 const h = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, en });
 const PATH = { parentId: 'parent', managerUserId: 'manager' };
@@ -22,7 +25,20 @@ const columns: ColumnDef[] = [
   { key: 'nameZh', type: 'text', header: colHeader('nameZh'), required: true, width: 20, help: h('中文名称。', 'Name in Chinese.') },
   { key: 'nameEn', type: 'text', header: colHeader('nameEn'), required: true, width: 24, help: h('英文名称。', 'Name in English.') },
   { key: 'kind', type: 'enum', header: colHeader('kind'), required: true, list: 'choices', choices: choicesOf(ORG_KINDS, masterLabels.zh.orgKind, masterLabels.en.orgKind), width: 12, help: h('公司、分公司、县区、乡镇营业部或网格；须比上级低一级或更多。', 'Company, Branch, County, Township office or Grid; deeper than its parent.') },
-  { key: 'parent', type: 'ref', header: colHeader('parent'), required: true, list: 'orgUnits', width: 22, help: h('上级组织编码（只有公司可以没有上级）。上级须排在下级之前。', 'Code of the parent unit (only the company has none). List parents before their children.') },
+  {
+    key: 'parent',
+    type: 'ref',
+    header: colHeader('parent'),
+    aliases: ['上级组织', '上级编码', '上级组织编码', 'Parent unit', 'Parent code'],
+    required: true,
+    roundTrip: true,
+    list: 'orgUnits',
+    width: 22,
+    help: h(
+      '上级组织编码（只有公司可以没有上级）。上级须已存在或排在下级之前。导入只能在上级下新增组织，不能把已有组织移到另一个上级。',
+      'Code of the parent unit (only the company has none); it must exist or come earlier in the file. An import creates units under their parent but cannot move an existing unit to another parent.',
+    ),
+  },
   { key: 'manager', type: 'ref', header: colHeader('manager'), list: 'users', width: 14, help: h('负责人用户名，可留空。', 'Username of the manager; may be empty.') },
   activeColumn,
 ];
@@ -49,23 +65,38 @@ function applyRow(ctx: AuthedCtx, row: ImportRow, refs: RefTables): RowOutcome {
   const parsed = orgUnitInput.safeParse({ ...current, ...given });
   if (!parsed.success) throw new RowRejected(zodRowIssues(parsed.error, PATH));
   const input = parsed.data;
+  const name = { 'zh-CN': input.nameZh, en: input.nameEn };
   const activeCell = row.present.has('active') ? (row.v.active as boolean | null) : null;
   if (!existing) {
     const made = callSync(orgUnitHandlers['orgUnits.create'], input, ctx) as OrgUnit;
     if (activeCell === false) callSync(orgUnitHandlers['orgUnits.setActive'], { id: made.id, version: made.version, active: false }, ctx);
     reloadRef(ctx, refs, 'orgUnits'); // later rows may name it as their parent
-    return { op: 'create', id: made.id, key: input.code, changes: [] };
+    // references shown now: a parent created by an earlier row exists only in this transaction
+    const loc = ctx.user.locale;
+    const written: Record<string, unknown> = {
+      code: input.code,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn,
+      kind: input.kind,
+      parent: input.parentId === null ? null : refs.orgUnits.display(input.parentId, loc),
+      manager: input.managerUserId === null ? null : refs.users.display(input.managerUserId, loc),
+      active: activeCell !== false,
+    };
+    return { op: 'create', id: made.id, key: input.code, name, changes: createdFields(written) };
   }
   const active = activeCell ?? !!existing.active;
   const changes = changesOf({ ...current, active: !!existing.active }, { ...input, active }, [...FIELDS, 'active']);
-  if (changes.length === 0) return { op: 'unchanged', id: existing.id, key: input.code, changes };
-  if (changes.some((x) => x.column === 'parentId')) throw new RowRejected([{ columnKey: 'parent', reason: 'x.parent_change' }]);
+  if (changes.length === 0) return { op: 'unchanged', id: existing.id, key: input.code, name, changes };
+  if (changes.some((x) => x.column === 'parentId')) {
+    const parentNow = existing.parent_id === null ? '' : refs.orgUnits.display(existing.parent_id, ctx.user.locale);
+    throw new RowRejected([{ columnKey: 'parent', reason: 'x.parent_change', params: { parent: parentNow || '—' } }]);
+  }
   const patch = Object.fromEntries(changes.filter((x) => x.column !== 'active').map((x) => [x.column, x.after]));
   let version = existing.version;
   if (Object.keys(patch).length) version = (callSync(orgUnitHandlers['orgUnits.update'], { id: existing.id, version, patch }, ctx) as OrgUnit).version;
   if (active !== !!existing.active) callSync(orgUnitHandlers['orgUnits.setActive'], { id: existing.id, version, active }, ctx);
   if (patch.code) reloadRef(ctx, refs, 'orgUnits');
-  return { op: 'update', id: existing.id, key: input.code, changes: changes.map((x) => ({ ...x, column: PATH[x.column as keyof typeof PATH] ?? x.column })) };
+  return { op: 'update', id: existing.id, key: input.code, name, changes: changes.map((x) => ({ ...x, column: PATH[x.column as keyof typeof PATH] ?? x.column })) };
 }
 
 function* exportPages(ctx: AuthedCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {

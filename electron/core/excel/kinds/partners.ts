@@ -6,7 +6,7 @@ import { listPartners, partnerRefProblem, type PartnerRefLookup } from '../../ma
 import { activeColumn, ApiError, apiErrorIssues, changesOf, choicesOf, colHeader, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
 import type { RefTables } from './refs';
 import type { Stage } from '../import/stage';
-import type { BulkKind, BulkPlanner, ColumnDef, ExportRequest, ImportRow, RowIssueLite } from './types';
+import type { BulkKind, BulkPlanner, Change, ColumnDef, ExportRequest, ImportRow, PlannedRow, RowIssueLite } from './types';
 
 /**
  * Partners: the large kind (tens of thousands of rows), imported in bulk. Each row is checked
@@ -40,6 +40,14 @@ const columns: ColumnDef[] = [
   { key: 'contactPhone', type: 'text', header: colHeader('contactPhone'), width: 15, help: h('电话，只含数字、+、- 和空格。请以文本格式输入。', 'Phone: digits, +, - and spaces. Enter it as text.') },
   { key: 'bankName', type: 'text', header: colHeader('bankName'), width: 18, help: h('开户行。', 'Bank name.') },
   { key: 'bankAccount', type: 'text', header: colHeader('bankAccount'), width: 22, help: h('银行账号，只含数字；请以文本格式输入，否则 Excel 会丢失 15 位以后的数字。', 'Digits only. Enter as text, or Excel drops digits after the 15th.') },
+  {
+    key: 'updatedAt',
+    type: 'datetime',
+    header: colHeader('updatedAt'),
+    importable: false,
+    width: 19,
+    help: h('最后修改的日期和时间（本机时间），与表格中显示的相同。只供查看，导入时忽略此列。', 'When the partner was last changed (local time), as the grid shows it. For reading only: imports ignore this column.'),
+  },
   activeColumn,
 ];
 
@@ -206,6 +214,40 @@ function write(ctx: AuthedCtx, stage: Stage): void {
   ).run(now, uid);
 }
 
+/** the stage's value columns by sheet column: what a create writes, as the preview lists it */
+const CREATE_VALUES = `s.code AS code, s.name AS name, s.channel_type_id AS channelType, s.org_unit_id AS orgUnit, s.owner_user_id AS owner,
+  s.star_rating AS starRating, s.contract_start AS contractStart, s.contract_end AS contractEnd, s.status AS status,
+  s.contact_name AS contactName, s.contact_phone AS contactPhone, s.bank_name AS bankName, s.bank_account AS bankAccount, s.active AS active`;
+const CREATE_KEYS = ['code', 'name', 'channelType', 'orgUnit', 'owner', 'starRating', 'contractStart', 'contractEnd', 'status', 'contactName', 'contactPhone', 'bankName', 'bankAccount', 'active'] as const;
+
+type PreviewRow = { rowno: number; op: PlannedRow['op']; rec_id: number | null; key: string; changes: string | null; recName: string | null } & Record<(typeof CREATE_KEYS)[number], unknown>;
+
+/**
+ * The preview's page, read from the stage when asked for: the name a row writes (an unchanged
+ * row's stage holds no values — its name is the stored one, the same), the update's changed fields
+ * as planned, and a create's values from the stage's value columns (empty ones left out).
+ */
+function previewPage(ctx: AuthedCtx, stage: Stage, op: PlannedRow['op'] | undefined, offset: number, limit: number): PlannedRow[] {
+  const rows = ctx.db.$client
+    .prepare(
+      `SELECT s.rowno, s.op, s.rec_id, s.key, s.changes, coalesce(s.name, p.name) AS recName, ${CREATE_VALUES}
+       FROM ${stage.table} s LEFT JOIN partners p ON s.op = 'unchanged' AND p.id = s.rec_id
+       ${op ? 'WHERE s.op = ?' : ''} ORDER BY s.rowno LIMIT ? OFFSET ?`,
+    )
+    .all(...(op ? [op] : []), limit, offset) as PreviewRow[];
+  return rows.map((r) => {
+    let changes: Change[] = [];
+    if (r.op === 'update' && r.changes) changes = JSON.parse(r.changes) as Change[];
+    else if (r.op === 'create') {
+      for (const k of CREATE_KEYS) {
+        const v = r[k];
+        if (v !== null && v !== '') changes.push({ column: k, before: null, after: k === 'active' ? v === 1 : v });
+      }
+    }
+    return { row: r.rowno, op: r.op, id: r.rec_id, key: r.key, name: r.recName, changes };
+  });
+}
+
 function fingerprint(ctx: AuthedCtx): string {
   const agg = (t: string) => `(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(active), 0) FROM ${t})`;
   const db = ctx.db.$client
@@ -232,6 +274,7 @@ async function* exportPages(ctx: AuthedCtx, req: ExportRequest, refs: RefTables)
     contactPhone: p.contactPhone,
     bankName: p.bankName,
     bankAccount: p.bankAccount,
+    updatedAt: p.updatedAt,
     active: p.active,
   });
   void refs; // references are shown by the exporter from the ids
@@ -283,6 +326,7 @@ export const partnersKind: BulkKind = {
   planner,
   fingerprint,
   write,
+  previewPage,
   exportPages,
   example,
 };

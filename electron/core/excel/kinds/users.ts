@@ -3,7 +3,7 @@ import { userInput, type UserRow } from '../../../../shared/api/areas/master';
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { AuthedCtx } from '../../context';
 import { insertUser, userHandlers } from '../../master/users';
-import { activeColumn, changesOf, choicesOf, colHeader, idColumn, roleLabels, RowRejected, zodRowIssues } from './common';
+import { activeColumn, changesOf, choicesOf, colHeader, createdFields, idColumn, roleLabels, RowRejected, zodRowIssues } from './common';
 import type { RefTables } from './refs';
 import { callSync, inGridOrder } from './service';
 import type { Bilingual, ColumnDef, ExportRequest, ImportRow, RowOutcome, ServiceKind } from './types';
@@ -62,23 +62,25 @@ function applyRow(ctx: AuthedCtx, row: ImportRow, refs: RefTables): RowOutcome {
   if (!parsed.success) throw new RowRejected(zodRowIssues(parsed.error, { orgUnitIds: 'orgUnits' }));
   const input = parsed.data;
   const activeCell = row.present.has('active') ? (row.v.active as boolean | null) : null;
+  const name = input.displayName;
   if (!existing) {
     const id = ctx.db.transaction((tx) => insertUser(tx, { ...ctx }, input, NO_PASSWORD));
     if (activeCell === false) {
       const u = c.prepare('SELECT version FROM users WHERE id = ?').get(id) as { version: number };
       callSync(userHandlers['users.setActive'], { id, version: u.version, active: false }, ctx);
     }
-    return { op: 'create', id, key: input.username, changes: [] };
+    const written = { username: input.username, displayName: input.displayName, role: input.role, locale: input.locale, orgUnits: input.orgUnitIds, active: activeCell !== false };
+    return { op: 'create', id, key: input.username, name, changes: createdFields(written) };
   }
   if (input.username !== existing.username) throw new RowRejected([{ columnKey: 'username', reason: 'x.username_change' }]);
   const active = activeCell ?? existing.active;
   const changes = changesOf({ ...current, active: existing.active }, { ...input, active }, [...FIELDS, 'active']);
-  if (changes.length === 0) return { op: 'unchanged', id: existing.id, key: input.username, changes };
+  if (changes.length === 0) return { op: 'unchanged', id: existing.id, key: input.username, name, changes };
   const patch = Object.fromEntries(changes.filter((x) => x.column !== 'active').map((x) => [x.column, x.after]));
   let version = existing.version;
   if (Object.keys(patch).length) version = (callSync(userHandlers['users.update'], { id: existing.id, version, patch }, ctx) as UserRow).version;
   if (active !== existing.active) callSync(userHandlers['users.setActive'], { id: existing.id, version, active }, ctx);
-  return { op: 'update', id: existing.id, key: input.username, changes: changes.map((x) => ({ ...x, column: x.column === 'orgUnitIds' ? 'orgUnits' : x.column })) };
+  return { op: 'update', id: existing.id, key: input.username, name, changes: changes.map((x) => ({ ...x, column: x.column === 'orgUnitIds' ? 'orgUnits' : x.column })) };
 }
 
 function* exportPages(ctx: AuthedCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {

@@ -3,7 +3,7 @@ import { cfbNames } from './cfb';
 import { csvRows } from './csv';
 import { fileError } from './errors';
 import { sniff } from './sniff';
-import { xlsxRows, xlsxValueRows, type RawRow } from './xlsx';
+import { xlsxRowBatches, type RawRow } from './xlsx';
 import { checkXlsx, type XlsxCheck } from './zipcheck';
 
 /** One readable sheet, whatever the file was: what it is, and its rows on demand. */
@@ -22,9 +22,8 @@ export interface Source {
   info: SourceInfo;
   /** the xlsx pre-check, to be handed back on a later read of the same file and sheet */
   check: XlsxCheck | null;
-  rows(): AsyncIterable<RawRow>;
-  /** the data path: rows with their cells as a getter by column number (1-based), no copying */
-  cellRows(): AsyncIterable<{ row: number; cells: unknown[]; base: 0 | 1; excel: boolean }>;
+  /** the rows, in batches (xlsx: those completed by each inflated chunk; CSV: 2,000 lines) */
+  rowBatches(): AsyncIterable<RawRow[]>;
 }
 
 export async function openSource(
@@ -58,10 +57,7 @@ export async function openSource(
         merges: check.merges,
       },
       check,
-      rows: () => xlsxRows(path, check.sheet),
-      cellRows: async function* () {
-        for await (const r of xlsxValueRows(path, check.sheet)) yield { row: r.row, cells: r.values, base: 1 as const, excel: true };
-      },
+      rowBatches: () => xlsxRowBatches(path, check, limits),
     };
   }
   const csv = await csvRows(path);
@@ -69,11 +65,16 @@ export async function openSource(
   return {
     info: { format: 'csv', encoding: csv.encoding, sheets: [{ name, visible: true }], sheet: name, date1904: false, rows: 0, merges: [] },
     check: null,
-    rows: async function* () {
-      yield* csv.rows;
-    },
-    cellRows: async function* () {
-      for (const r of csv.rows) yield { row: r.row, cells: r.cells, base: 0 as const, excel: false };
+    rowBatches: async function* () {
+      let batch: RawRow[] = [];
+      for (const r of csv.rows) {
+        batch.push(r);
+        if (batch.length === 2000) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
     },
   };
 }

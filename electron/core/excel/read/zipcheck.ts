@@ -1,19 +1,19 @@
-import type { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type { ExcelLimits } from '../config';
 import { fileError } from './errors';
-import { parseSheetHead, resolveShared, sharedStrings } from './sample';
+import { headRows } from './sample';
+import { decodeEntities } from './sheetxml';
 import type { RawRow } from './xlsx';
+import { inflateEntry, openZip, zipEntries, type InflateBudget } from './zip';
 
 /**
- * Everything we check in an xlsx before exceljs inflates a byte of it, with yauzl reading the
+ * Everything we check in an xlsx before its cells are parsed, with yauzl reading the
  * central directory: entry count, declared sizes and compression ratios, encrypted entries,
  * macros (vbaProject.bin / a macro-enabled content type), the sheets and their visibility, the
  * date system. Then every entry is inflated once, counting bytes (yauzl also refuses an entry
  * that inflates to more than it declared), so a lying header cannot smuggle a bomb past us; the
- * chosen sheet's XML is scanned on the way for its rows and merged ranges, which exceljs's
- * streaming reader does not report.
+ * chosen sheet's XML is scanned on the way (bytes, no decoding) for its rows and merged ranges,
+ * and its first rows are read for the inspect step.
  */
 export interface SheetEntry {
   name: string;
@@ -30,72 +30,39 @@ export interface XlsxCheck {
   rows: number;
   /** merged ranges of the chosen sheet, e.g. "A5:B5" */
   merges: string[];
-  /** the sheet's first rows, for the inspect step (null: read them with exceljs) */
-  sample: RawRow[] | null;
+  /** the shared string table's path, if the workbook has one */
+  sharedStrings: string | null;
+  /** the sheet's first rows, for the inspect step */
+  sample: RawRow[];
 }
 
 const SAMPLE_ROWS = 40;
 
-const decodeXml = (s: string) =>
-  s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) => {
-    const map: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return map[e.toLowerCase()] ?? _m;
-  });
-
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag) ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`).exec(tag);
-  return m ? decodeXml(m[1]!) : undefined;
+  return m ? decodeEntities(m[1]!) : undefined;
 };
 
-async function readAll(stream: Readable, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const c of stream) {
-    n += (c as Buffer).length;
-    if (n > limit) {
-      stream.destroy();
-      throw fileError('excel_zip_bomb');
-    }
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function checkXlsx(path: string, wanted: string | undefined, limits: ExcelLimits): Promise<XlsxCheck> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
-  } catch {
-    throw fileError('excel_corrupt');
-  }
+  const zip = await openZip(path);
   try {
     if (zip.entryCount > limits.maxEntries) throw fileError('excel_zip_bomb', { entries: zip.entryCount });
-    const entries = new Map<string, yauzl.Entry>();
     let declared = 0;
-    try {
-      for await (const e of zip.eachEntry()) {
-        if (e.isEncrypted()) throw fileError('excel_encrypted');
-        declared += e.uncompressedSize;
-        if (declared > limits.maxUncompressedBytes) throw fileError('excel_too_large', { limitMb: Math.round(limits.maxUncompressedBytes / 1048576) });
-        if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) {
-          throw fileError('excel_zip_bomb');
-        }
-        entries.set(e.fileName.replace(/^\//, ''), e);
+    const entries = await zipEntries(zip, (e) => {
+      if (e.isEncrypted()) throw fileError('excel_encrypted');
+      declared += e.uncompressedSize;
+      if (declared > limits.maxUncompressedBytes) throw fileError('excel_too_large', { limitMb: Math.round(limits.maxUncompressedBytes / 1048576) });
+      if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) {
+        throw fileError('excel_zip_bomb');
       }
-    } catch (e) {
-      if ((e as { code?: string }).code?.startsWith('excel_')) throw e;
-      throw fileError('excel_corrupt');
-    }
+    });
+    const budget: InflateBudget = { used: 0 };
     const text = async (name: string) => {
       const e = entries.get(name);
       if (!e) return null;
-      try {
-        return await readAll(await zip.openReadStreamPromise(e), e.uncompressedSize + 1);
-      } catch (err) {
-        if ((err as { code?: string }).code?.startsWith('excel_')) throw err;
-        throw fileError('excel_corrupt');
-      }
+      const chunks: Buffer[] = [];
+      for await (const c of inflateEntry(zip, e, limits, budget)) chunks.push(c);
+      return Buffer.concat(chunks).toString('utf8');
     };
     const types = await text('[Content_Types].xml');
     const workbook = await text('xl/workbook.xml');
@@ -103,11 +70,17 @@ export async function checkXlsx(path: string, wanted: string | undefined, limits
     if ([...entries.keys()].some((n) => /vbaProject\.bin$/i.test(n)) || /macroEnabled/i.test(types)) throw fileError('excel_macro');
 
     const rels = new Map<string, string>();
+    let sst: string | null = null;
     for (const m of (await text('xl/_rels/workbook.xml.rels'))?.matchAll(/<Relationship\b[^>]*>/g) ?? []) {
       const id = attr(m[0], 'Id');
       const target = attr(m[0], 'Target');
-      if (id && target) rels.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+      if (!id || !target) continue;
+      const p = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+      rels.set(id, p);
+      if (/\/sharedStrings$/.test(attr(m[0], 'Type') ?? '')) sst = p;
     }
+    if (sst === null && entries.has('xl/sharedStrings.xml')) sst = 'xl/sharedStrings.xml';
+    if (sst !== null && !entries.has(sst)) sst = null;
     const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? '';
     const date1904 = /^(1|true)$/i.test(attr(pr, 'date1904') ?? '');
     const sheets: SheetEntry[] = [];
@@ -122,33 +95,35 @@ export async function checkXlsx(path: string, wanted: string | undefined, limits
       });
     }
     const sheet = pickSheet(sheets, wanted);
-    // exceljs's streaming reader only knows worksheets named xl/worksheets/sheetN.xml
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.path) || !entries.has(sheet.path)) throw fileError('excel_corrupt');
+    if (!entries.has(sheet.path)) throw fileError('excel_corrupt');
 
     // the chosen sheet first (its first rows name the shared strings the sample needs), then the
-    // shared strings, then everything else
-    const SST = 'xl/sharedStrings.xml';
-    const order = [sheet.path, ...(entries.has(SST) ? [SST] : []), ...[...entries.keys()].filter((k) => k !== sheet.path && k !== SST)];
-    let total = 0;
-    const count = (t: string, tag: string) => t.split(tag).length - 1;
-    const head = await inflateEntry(zip, entries.get(sheet.path)!, true, limits, () => total, (n) => (total += n), {
-      maxChars: 1 << 20,
-      enough: (t) => count(t, '</row>') >= SAMPLE_ROWS,
-    });
-    const parsed = parseSheetHead(head.text, SAMPLE_ROWS);
-    const maxShared = parsed && parsed.shared.size ? Math.max(...parsed.shared.values()) : -1;
-    let strings = new Map<number, string>();
+    // shared strings, then everything else — every entry inflated once, counted
+    const order = [sheet.path, ...(sst ? [sst] : []), ...[...entries.keys()].filter((k) => k !== sheet.path && k !== sst)];
+    const scan = await scanSheet(zip, entries.get(sheet.path)!, limits, budget);
+    let sstHead = '';
     for (const name of order.slice(1)) {
-      const capture = name === SST && maxShared >= 0 ? { maxChars: 16 << 20, enough: (t: string) => count(t, '</si>') > maxShared } : undefined;
-      const r = await inflateEntry(zip, entries.get(name)!, false, limits, () => total, (n) => (total += n), capture);
-      if (capture) strings = sharedStrings(r.text, parsed!.shared.values());
+      const e = entries.get(name)!;
+      if (name !== sst) {
+        for await (const _ of inflateEntry(zip, e, limits, budget)); // counted, not kept
+        continue;
+      }
+      // the shared strings up to the last one the sample needs (never more than 16 MB of text)
+      const decoder = new TextDecoder('utf-8');
+      let capturing = true;
+      for await (const c of inflateEntry(zip, e, limits, budget)) {
+        if (!capturing) continue;
+        sstHead += decoder.decode(c, { stream: true });
+        if (sstHead.length >= 16 << 20 || countOf(sstHead, '</') > 4 * (scan.head.maxShared + 2)) capturing = false;
+      }
     }
-    const sample = parsed ? resolveShared(parsed, strings) : null;
-    return { sheets, sheet, date1904, rows: head.rows, merges: head.merges, sample };
+    return { sheets, sheet, date1904, rows: scan.rows, merges: scan.merges, sharedStrings: sst, sample: scan.head.rows(sstHead) };
   } finally {
     zip.close();
   }
 }
+
+const countOf = (t: string, needle: string) => t.split(needle).length - 1;
 
 export function pickSheet<S extends { name: string; state: string }>(sheets: S[], wanted: string | undefined): S {
   if (wanted !== undefined && wanted !== '') {
@@ -161,9 +136,8 @@ export function pickSheet<S extends { name: string; state: string }>(sheets: S[]
   return s;
 }
 
-const ROW_END = Buffer.from('</row>');
-const MERGE = Buffer.from('<mergeCell');
-const MERGE_TAG = /<mergeCell\b[^>]*\bref\s*=\s*"([^"]+)"/g;
+const MERGE = Buffer.from('mergeCell');
+const MERGE_TAG = /<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g;
 
 /** occurrences of `needle` in `buf` (Buffer#indexOf is a native search; no decoding) */
 function count(buf: Buffer, needle: Buffer): number {
@@ -173,73 +147,39 @@ function count(buf: Buffer, needle: Buffer): number {
 }
 
 /**
- * Inflates one entry, counting: more bytes than the entry declared is a bomb in disguise, fewer a
- * damaged file. (Inflating ourselves, with 256 KB output chunks, is about twice as fast as
- * yauzl's own stream with zlib's default 16 KB.)
+ * Inflates the chosen sheet, counting its rows (a row that holds cells ends with </row>; empty
+ * rows are self-closing) and collecting its merged ranges on the bytes, and reads its first rows
+ * (up to 1 MB of text) for the sample.
  */
-async function inflateEntry(
-  zip: yauzl.ZipFile,
-  e: yauzl.Entry,
-  scanSheet: boolean,
-  limits: ExcelLimits,
-  total: () => number,
-  add: (n: number) => void,
-  capture?: { maxChars: number; enough: (text: string) => boolean },
-): Promise<{ rows: number; merges: string[]; text: string }> {
-  if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw fileError('excel_corrupt');
-  let stream: Readable;
-  try {
-    const raw = await zip.openReadStreamPromise(e, { decodeFileData: false } as never); // the stored bytes; we inflate
-    stream = e.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: 256 * 1024 })) : raw;
-    raw.on('error', (err) => stream.destroy(err));
-  } catch {
-    throw fileError('excel_corrupt');
-  }
-  let produced = 0;
+async function scanSheet(zip: yauzl.ZipFile, e: yauzl.Entry, limits: ExcelLimits, budget: InflateBudget) {
   let rows = 0;
-  let text = '';
-  let capturing = !!capture;
+  let mergeText = '';
+  let headText = '';
+  let capturing = true;
   const decoder = new TextDecoder('utf-8');
-  const merges: string[] = [];
   // the bytes after the last '<' of the previous chunk: a tag cut in two is searched whole
   let carry = Buffer.alloc(0);
-  let mergeText = '';
-  try {
-    for await (const c of stream) {
-      const chunk = c as Buffer;
-      add(chunk.length);
-      produced += chunk.length;
-      if (produced > e.uncompressedSize) {
-        stream.destroy();
-        throw fileError('excel_zip_bomb');
-      }
-      if (total() > limits.maxUncompressedBytes) {
-        stream.destroy();
-        throw fileError('excel_too_large', { limitMb: Math.round(limits.maxUncompressedBytes / 1048576) });
-      }
-      if (capturing) {
-        text += decoder.decode(chunk, { stream: true });
-        if (text.length >= capture!.maxChars || capture!.enough(text)) capturing = false;
-      }
-      if (!scanSheet) continue;
-      const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = buf.lastIndexOf(0x3c); // '<'
-      const body = cut > 0 ? buf.subarray(0, cut) : buf;
-      carry = cut > 0 && buf.length - cut < 4096 ? Buffer.from(buf.subarray(cut)) : Buffer.alloc(0);
-      // a row that holds cells ends with </row>; empty rows are self-closing
-      rows += count(body, ROW_END);
-      if (body.includes(MERGE)) mergeText += body.toString('latin1', body.indexOf(MERGE));
+  // </row>, or </x:row> when the sheet's elements carry a prefix (known from its first chunk)
+  let rowEnd: Buffer | null = null;
+  const scanBody = (body: Buffer) => {
+    rows += count(body, rowEnd!);
+    const m = body.indexOf(MERGE);
+    if (m !== -1) mergeText += body.toString('utf8', Math.max(0, body.lastIndexOf(0x3c, m)));
+  };
+  for await (const chunk of inflateEntry(zip, e, limits, budget)) {
+    if (capturing) {
+      headText += decoder.decode(chunk, { stream: true });
+      rowEnd ??= Buffer.from(`</${/<(\w+:)?(?:sheetData|worksheet)\b/.exec(headText)?.[1] ?? ''}row>`);
+      if (headText.length >= 1 << 20 || countOf(headText, 'row>') >= 2 * SAMPLE_ROWS) capturing = false;
     }
-  } catch (e) {
-    if ((e as { code?: string }).code?.startsWith('excel_')) throw e;
-    // yauzl: "too many bytes in the stream" (lying header) or a broken deflate stream
-    throw fileError('excel_corrupt');
+    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = buf.lastIndexOf(0x3c); // '<'
+    const body = cut > 0 ? buf.subarray(0, cut) : buf;
+    carry = cut > 0 && buf.length - cut < 4096 ? Buffer.from(buf.subarray(cut)) : Buffer.alloc(0);
+    scanBody(body);
   }
-  if (produced !== e.uncompressedSize) throw fileError('excel_corrupt');
-  if (scanSheet) {
-    rows += count(carry, ROW_END);
-    mergeText += carry.includes(MERGE) ? carry.toString('latin1', carry.indexOf(MERGE)) : '';
-    for (const m of mergeText.matchAll(MERGE_TAG)) merges.push(m[1]!);
-  }
-  return { rows, merges, text };
+  rowEnd ??= Buffer.from('</row>');
+  scanBody(carry);
+  const merges = [...mergeText.matchAll(MERGE_TAG)].map((m) => m[1]!);
+  return { rows, merges, head: headRows(headText, SAMPLE_ROWS) };
 }

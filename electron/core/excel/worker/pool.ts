@@ -90,7 +90,10 @@ function run<R>(
     w.on('message', (m: FromWorker) => {
       if (m.id !== id || settled) return;
       try {
-        if (m.type === 'batch') onBatch?.(m.batch);
+        if (m.type === 'batch') {
+          onBatch?.(m.batch);
+          w.postMessage({ type: 'ack', id }); // the read may go on (back-pressure, see entry.ts)
+        }
         else if (m.type === 'progress') onProgress?.(m.done, m.total);
         else if (m.type === 'result') finish(() => resolveP(m.result as R), true);
         else finish(() => rejectP(ApiError.from(m.error)), true);

@@ -23,6 +23,8 @@ export interface ReadTask {
   sheet?: string;
   limits: ExcelLimits;
   check: XlsxCheck | null;
+  /** the sheet's row count as the inspect step found it (CSV lines), for progress */
+  rowsHint?: number;
   headerRow: number;
   /** sheet column (1-based) → how to read it */
   columns: { index: number; spec: ColumnSpec }[];
@@ -60,5 +62,11 @@ export type FromWorker =
   | { id: number; type: 'error'; error: ApiErrorShape };
 
 export type ToWorker = { id: number } & Task;
+
+/** the core has checked one batch of the running read (back-pressure, see entry.ts) */
+export interface AckToWorker {
+  type: 'ack';
+  id: number;
+}
 
 export type { RawCell, RawRow };

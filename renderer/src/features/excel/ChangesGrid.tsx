@@ -16,7 +16,8 @@ const OPS: Op[] = ['update', 'create', 'unchanged'];
 
 /**
  * What the dry run will write, one list per action (update, create, unchanged): the row of the
- * file, the record's code and, for updates, each changed field before → after.
+ * file, the record's code and name and, for updates, each changed field before → after; for
+ * creates, the values written.
  */
 export function ChangesGrid({ report, kind }: { report: DryRunReport; kind: KindInfo | undefined }) {
   const { t, i18n } = useTranslation();
@@ -26,7 +27,7 @@ export function ChangesGrid({ report, kind }: { report: DryRunReport; kind: Kind
 
   const colsByKey = useMemo(() => new Map((kind?.columns ?? []).map((c) => [c.key, c])), [kind]);
   const rows = useMemo<ChangeRow[]>(
-    () => (list.data?.rows ?? []).map((c, i) => ({ ...c, id: i + 1, text: changesText(t, (k) => i18n.exists(k), colsByKey, locale, c.changes) })),
+    () => (list.data?.rows ?? []).map((c, i) => ({ ...c, id: i + 1, text: changesText(t, (k) => i18n.exists(k), colsByKey, locale, c.changes, c.op) })),
     [list.data, t, i18n, colsByKey, locale],
   );
   const columns = useMemo((): ColDef<ChangeRow>[] => {
@@ -37,6 +38,7 @@ export function ChangesGrid({ report, kind }: { report: DryRunReport; kind: Kind
       numberCol<ChangeRow>('row', h('row'), { width: 84, valueFormatter: (p) => (p.value ? String(p.value) : '') }),
       statusCol<ChangeRow>('op', h('op'), opLabels, { width: 90 }),
       textCol<ChangeRow>('key', keyHeader, { width: 130, cellClass: 'num' }),
+      textCol<ChangeRow>('name', h('name'), { width: 180, tooltipField: 'name' }),
       textCol<ChangeRow>('text', h('changes'), { flex: 1, minWidth: 320, tooltipField: 'text' }),
     ];
   }, [t, kind, locale]);

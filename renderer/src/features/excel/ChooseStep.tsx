@@ -14,7 +14,7 @@ export function ChooseStep({ w, kinds }: { w: ImportWizard; kinds: KindInfo[] })
     <div className="xl-panel xl-choose">
       <label className="xl-row">
         <span className="xl-label">{t('excel.kind')}</span>
-        <select name="kind" value={w.kind} onChange={(e) => w.chooseKind(e.target.value)} disabled={w.busy} data-testid="import-kind">
+        <select name="kind" value={w.kind} onChange={(e) => w.chooseKind(e.target.value)} disabled={w.busy || w.fixed} data-testid="import-kind">
           {kinds.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label[locale]}

@@ -6,11 +6,14 @@ import { useApiQuery } from '../../api/hooks';
 import { dateTimeCol, DataGrid, Lookup, numberCol, refCol, textCol } from '../../grid';
 import { useTranslation } from '../../i18n';
 
-/** Recent imports (administrators see everyone's, others their own): when, what, which file, by whom, with what result. */
-export function ImportHistory({ kinds }: { kinds: KindInfo[] }) {
+/**
+ * Recent imports (administrators see everyone's, others their own): when, what, which file, by
+ * whom, with what result. `kind`: only that kind's (the wizard opened for one kind).
+ */
+export function ImportHistory({ kinds, kind }: { kinds: KindInfo[]; kind?: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as AppLocale;
-  const list = useApiQuery('excel.imports', { limit: 200 });
+  const list = useApiQuery('excel.imports', { limit: 200, ...(kind ? { kind } : {}) });
   const columns = useMemo((): ColDef<ImportLogEntry>[] => {
     const h = (k: string) => t(`excel.h.${k}`);
     const c = (k: string) => t(`excel.counts.${k}`);

@@ -8,6 +8,7 @@ const kind = (keys: string[]): KindInfo => ({
   columns: keys.map((key) => ({ key, header: { 'zh-CN': key, en: key }, type: 'text', required: false, importable: true })),
   canImport: true,
   canExport: true,
+  needsTarget: false,
 });
 
 describe('grid columns → Excel columns', () => {
@@ -24,6 +25,13 @@ describe('grid columns → Excel columns', () => {
     ]);
     const costTypes = kind(['id', 'code', 'receiptThreshold', 'defaultTolerance']);
     expect(exportColumnKeys(['receiptThresholdFen', 'code', 'defaultToleranceBp'], costTypes, 'en')).toEqual(['receiptThreshold', 'code', 'defaultTolerance']);
+  });
+
+  it('maps the budget entry grid (keys, months, year, rule) and leaves the quarters out', () => {
+    const months = Array.from({ length: 12 }, (_, m) => `m${m + 1}`);
+    const lines = kind(['id', 'orgUnit', 'channelType', 'costType', 'partner', ...months, 'year', 'controlMode', 'tolerance']);
+    const grid = ['orgUnitId', 'channelTypeId', 'costTypeId', 'partnerId', ...months, 'q1', 'q2', 'q3', 'q4', 'year', 'controlMode', 'toleranceBp'];
+    expect(exportColumnKeys(grid, lines, 'zh-CN')).toEqual(['orgUnit', 'channelType', 'costType', 'partner', ...months, 'year', 'controlMode', 'tolerance']);
   });
 
   it('reads a name column that follows the language as the name in that language', () => {

@@ -18,6 +18,7 @@ const CODED: Record<string, string> = {
   role: 'role',
   locale: 'master.localeName',
   defaultControl: 'master.control',
+  controlMode: 'master.control', // budget lines: a line's own rule (empty = the cost type's default)
 };
 
 export function valueText(t: TFunction, exists: (key: string) => boolean, col: KindColumnInfo | undefined, key: string, v: unknown): string {
@@ -31,20 +32,22 @@ export function valueText(t: TFunction, exists: (key: string) => boolean, col: K
   return String(v);
 }
 
-/** "名称：旧 → 新；星级：3 → 4" */
+/** An update: "名称：旧 → 新；星级：3 → 4"; a create, its values: "名称：新；星级：4". */
 export function changesText(
   t: TFunction,
   exists: (key: string) => boolean,
   columns: Map<string, KindColumnInfo>,
   locale: AppLocale,
   changes: PlannedChange['changes'],
+  op: PlannedChange['op'] = 'update',
 ): string {
   const colon = locale === 'zh-CN' ? '：' : ': ';
   return changes
     .map((c) => {
       const col = columns.get(c.column);
       const name = col?.header[locale] ?? c.column;
-      return `${name}${colon}${valueText(t, exists, col, c.column, c.before)} → ${valueText(t, exists, col, c.column, c.after)}`;
+      const after = valueText(t, exists, col, c.column, c.after);
+      return op === 'create' ? `${name}${colon}${after}` : `${name}${colon}${valueText(t, exists, col, c.column, c.before)} → ${after}`;
     })
     .join(locale === 'zh-CN' ? '；' : '; ');
 }

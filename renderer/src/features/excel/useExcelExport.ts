@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { PageQuery } from '@shared/api/areas/common';
+import type { ExcelTarget } from '@shared/api/areas/excel';
 import type { AppLocale } from '@shared/i18n';
 import type { ExportHandler } from '../../grid';
 import { useTranslation } from '../../i18n';
@@ -13,8 +14,11 @@ import { useExcelKinds } from './kinds';
  * filters and sort, which the core runs as the grid's own list call does; a client-side grid's
  * row ids in display order) — with headers in the user's language. Undefined while the kinds are
  * loading or when the role may not export the kind, so the grid offers no button.
+ * `target`: for kinds that belong to a parent record (budget lines: `{ versionId }` of the version
+ * the grid shows). Rows the grid holds that are not saved yet (negative ids: new budget lines)
+ * are not records and are left out.
  */
-export function useExcelExport(kind: string): ExportHandler | undefined {
+export function useExcelExport(kind: string, target?: ExcelTarget): ExportHandler | undefined {
   const { i18n } = useTranslation();
   const kinds = useExcelKinds();
   const info = kinds.data?.find((k) => k.kind === kind);
@@ -34,13 +38,14 @@ export function useExcelExport(kind: string): ExportHandler | undefined {
           locale,
           columns: exportColumnKeys(visible, info, locale),
           includeInactive: shown.includeInactive,
-          ...(shown.rowIds ? { rowIds: shown.rowIds } : { query }),
+          ...(shown.rowIds ? { rowIds: shown.rowIds.filter((id) => id > 0) } : { query }),
+          ...(target ? { target } : {}),
         },
         info.label[locale],
         shown.count,
       );
     },
-    [info, kind, locale],
+    [info, kind, locale, target],
   );
   return info?.canExport ? handler : undefined;
 }

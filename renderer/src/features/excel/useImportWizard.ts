@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CommitResult, DryRunReport, FileRef, Inspection } from '@shared/api/areas/excel';
+import type { CommitResult, DryRunReport, ExcelTarget, FileRef, Inspection } from '@shared/api/areas/excel';
 import type { AppLocale } from '@shared/i18n';
 import { call } from '../../api/client';
 import { errorText, useTranslation } from '../../i18n';
@@ -20,12 +20,24 @@ export type CommitMode = 'all_or_nothing' | 'skip_rejected';
 export const undecided = (ins: Inspection, mapping: Record<string, string | null>) =>
   ins.columns.filter((c) => c.source === 'none' && !(c.header in mapping));
 
-export function useImportWizard() {
+/**
+ * `fixed`: a wizard opened for one kind and target by the page that shows the records (budget
+ * lines of the version on screen): the kind cannot be changed, and the target goes with every call
+ * (inspect, dry run, template; the commit writes into the dry run's target). `onCommitted` lets
+ * that page reload its grid.
+ */
+export interface WizardOptions {
+  fixed?: { kind: string; target?: ExcelTarget };
+  onCommitted?: (r: CommitResult) => void;
+}
+
+export function useImportWizard(opts: WizardOptions = {}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as AppLocale;
   const qc = useQueryClient();
   const job = useJob();
-  const [kind, setKindState] = useState('');
+  const target = opts.fixed?.target;
+  const [kind, setKindState] = useState(opts.fixed?.kind ?? '');
   const [step, setStep] = useState<Step>('choose');
   const [file, setFile] = useState<FileRef | null>(null);
   const [inspection, setInspection] = useState<Inspection | null>(null);
@@ -42,7 +54,7 @@ export function useImportWizard() {
   };
 
   const reset = (k = kind) => {
-    setKindState(k);
+    setKindState(opts.fixed?.kind ?? k);
     setStep('choose');
     setFile(null);
     setInspection(null);
@@ -54,13 +66,13 @@ export function useImportWizard() {
   };
 
   const inspect = (f: FileRef, sheet: string | undefined, map: Record<string, string | null>) =>
-    job.run(() => call('excel.inspect', { fileId: f.fileId, kind, sheet, mapping: map }), { phase: 'check', core: false });
+    job.run(() => call('excel.inspect', { fileId: f.fileId, kind, sheet, mapping: map, ...(target ? { target } : {}) }), { phase: 'check', core: false });
 
   async function dryRun(f: FileRef, ins: Inspection, map: Record<string, string | null>) {
     setMessage(null);
     try {
       const r = await job.run(
-        ({ jobId }) => call('excel.dryRun', { jobId, fileId: f.fileId, kind, sheet: ins.sheet, mapping: map, rememberMapping: remember }),
+        ({ jobId }) => call('excel.dryRun', { jobId, fileId: f.fileId, kind, sheet: ins.sheet, mapping: map, rememberMapping: remember, ...(target ? { target } : {}) }),
         { phase: 'check', expected: ins.dataRows },
       );
       setReport(r);
@@ -112,6 +124,7 @@ export function useImportWizard() {
       setResult(r);
       setStep('result');
       void qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(`${report.kind}.`) || q.queryKey[0] === 'excel.imports' });
+      opts.onCommitted?.(r);
     } catch (e) {
       fail(e);
     }
@@ -158,7 +171,8 @@ export function useImportWizard() {
     backToColumns: () => setStep('columns'),
     commit,
     again: () => reset(),
-    downloadTemplate: () => deliver(() => call('excel.template', { kind, locale })),
+    fixed: !!opts.fixed,
+    downloadTemplate: () => deliver(() => call('excel.template', { kind, locale, ...(target ? { target } : {}) })),
     downloadErrorReport: () => report && deliver(() => call('excel.errorReport', { jobId: report.jobId, locale })),
   };
 }

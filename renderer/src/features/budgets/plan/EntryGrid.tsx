@@ -1,11 +1,13 @@
 import type { GridApi } from 'ag-grid-community';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { BudgetVersion } from '@shared/api/areas/budgets';
 import { useLeaveGuard } from '../../../app/leaveGuard';
-import { DataGrid } from '../../../grid';
+import { DataGrid, type ExportHandler } from '../../../grid';
 import { useTranslation } from '../../../i18n';
 import { Banner, type Message } from '../../../ui/Banner';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { useExcelKinds } from '../../excel/kinds';
+import { useExcelExport } from '../../excel/useExcelExport';
 import type { BudgetLookups } from '../lookups';
 import { budgetErrorText } from '../text';
 import { AddLineDialog } from './AddLineDialog';
@@ -17,11 +19,19 @@ import { useEditing } from './useEditing';
 import { useSaveLines } from './useSaveLines';
 import { useSheet } from './useSheet';
 
+/** the import wizard is loaded when it is opened, not with the grid (the grid's first rows come first) */
+const ImportDialog = lazy(() => import('../../excel/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+
 /**
  * The budget entry grid of one version: read-only for an approved or submitted version and for
  * non-finance users; for a draft, a spreadsheet kept in the browser until "Save" (see ./sheet.ts):
  * edit in place, paste blocks from Excel at the focused cell, spread annual amounts, add and
  * remove lines, undo and redo, a pinned totals row. Leaving with unsaved changes asks first.
+ *
+ * Excel: Export (the toolbar's, as on every grid) writes the version's saved lines in the grid's
+ * order and visible columns; Import opens the import wizard for budget lines with this version as
+ * target — for finance, enabled while the version is editable and nothing is unsaved (the import
+ * writes to the core, then the grid loads again).
  */
 export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: BudgetLookups; onSaved: () => void; onPending: (n: number) => void }) {
   const { t } = useTranslation();
@@ -30,7 +40,7 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   const [draftVersion, setDraftVersion] = useState(p.version.version);
   useEffect(() => setDraftVersion(p.version.version), [p.version.id, p.version.version]);
   const [message, setMessage] = useState<Message | null>(null);
-  const [dialog, setDialog] = useState<'add' | 'fill' | 'discard' | 'stale' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'fill' | 'discard' | 'stale' | 'import' | null>(null);
   const [leave, setLeave] = useState<(() => void) | null>(null);
   const [selected, setSelected] = useState<PlanRow | null>(null);
   const api = useRef<GridApi<PlanRow> | null>(null);
@@ -70,6 +80,22 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   });
   const edit = useEditing({ state, dispatch, lk: cellLookups, editable: p.editable, onMessage: setMessage, onSave: () => void save() });
 
+  // Excel: the version is the export's and the import's target
+  const target = useMemo(() => ({ versionId: p.version.id }), [p.version.id]);
+  const exportLines = useExcelExport('budgetLines', target);
+  const onExport = useMemo<ExportHandler | undefined>(
+    () =>
+      exportLines &&
+      ((...args) => {
+        if (pending > 0) setMessage({ kind: 'warn', text: t('budgets.grid.exportUnsaved', { count: pending }) });
+        exportLines(...args);
+      }),
+    [exportLines, pending, t],
+  );
+  const canImport = !!useExcelKinds().data?.find((k) => k.kind === 'budgetLines')?.canImport;
+  const openImport = () => (pending > 0 ? setMessage({ kind: 'warn', text: t('budgets.act.saveFirst') }) : setDialog('import'));
+  const versionLabel = t('budgets.version.label', { number: p.version.number });
+
   useEffect(() => {
     const id = focusRow.current;
     const a = api.current;
@@ -86,8 +112,20 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   const needRow = (fn: (r: PlanRow) => void) => () => (current && !current.removed ? fn(current) : setMessage({ kind: 'warn', text: t('budgets.grid.selectLine') }));
   const loading = state.total === null && !error;
 
+  const importButton = canImport && (
+    <button
+      type="button"
+      onClick={openImport}
+      disabled={!p.editable}
+      title={p.editable ? undefined : t('budgets.grid.importLocked')}
+      data-testid="import-lines"
+    >
+      {t('budgets.grid.importExcel')}
+    </button>
+  );
   const actions = p.editable ? (
     <>
+      {importButton}
       <button type="button" onClick={needRow(() => setDialog('fill'))} data-testid="fill">
         {t('budgets.grid.fill')}
       </button>
@@ -111,7 +149,9 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
         {t('budgets.grid.save')}
       </button>
     </>
-  ) : null;
+  ) : (
+    importButton || null
+  );
 
   return (
     <div className="entry-grid" onKeyDown={edit.onKeyDown} data-testid="entry-grid" data-pending={pending}>
@@ -139,6 +179,7 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
         onAdd={p.editable ? () => setDialog('add') : undefined}
         addLabel={t('budgets.grid.addLine')}
         actions={actions}
+        onExport={onExport}
       />
       {dialog === 'add' && (
         <AddLineDialog
@@ -173,6 +214,23 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
           onConfirm={async () => dispatch({ type: 'discard' })}
           onClose={() => setDialog(null)}
         />
+      )}
+      {dialog === 'import' && (
+        <Suspense fallback={null}>
+          <ImportDialog
+            title={t('budgets.grid.importTitle', { year: p.version.fiscalYear, version: versionLabel })}
+            kind="budgetLines"
+            target={target}
+            note={t('budgets.grid.importNote', { year: p.version.fiscalYear, version: versionLabel, state: t(`budgets.state.${p.version.state}`) })}
+            onCommitted={(r) => {
+              if (r.counts.create + r.counts.update === 0) return; // nothing written: the grid is as it was
+              setMessage({ kind: 'ok', text: t('budgets.grid.imported', { ...r.counts }) });
+              setReloadKey((k) => k + 1);
+              p.onSaved();
+            }}
+            onClose={() => setDialog(null)}
+          />
+        </Suspense>
       )}
       {dialog === 'stale' && (
         <ConfirmDialog
