@@ -79,11 +79,6 @@ export const zh = {
       kinds: { allocation: '预算下达', transfer_out: '调出', transfer_in: '调入', commitment: '占用', release: '释放', actual: '实际发生' },
       docTypes: { budget_version: '预算版本', budget_transfer: '预算调拨', cost_request: '费用申请', cost_claim: '费用核销', demo_request: '费用申请（演示）', demo_claim: '费用核销（演示）' },
     },
-    errors: {
-      budget_exceeded: '超出预算：可用 {{available}}，容差上限 {{limit}}，本次 {{amount}}。',
-      release_exceeds_commitment: '释放金额超过该单据的占用（{{held}}）。',
-      transfer_exceeds_available: '调出金额 {{amount}} 超过调出单元的可用余额 {{available}}：调拨不能使其低于已占用与已发生的金额。',
-    },
   },
 };
 
@@ -166,11 +161,6 @@ export const en: typeof zh = {
       count: '{{count}} entries', more: 'Load more', empty: 'No entries',
       kinds: { allocation: 'Allocation', transfer_out: 'Transfer out', transfer_in: 'Transfer in', commitment: 'Commitment', release: 'Release', actual: 'Actual' },
       docTypes: { budget_version: 'Budget version', budget_transfer: 'Budget transfer', cost_request: 'Cost request', cost_claim: 'Claim', demo_request: 'Cost request (demo)', demo_claim: 'Claim (demo)' },
-    },
-    errors: {
-      budget_exceeded: 'Over budget: available {{available}}, tolerance limit {{limit}}, requested {{amount}}.',
-      release_exceeds_commitment: 'The release exceeds what this document holds ({{held}}).',
-      transfer_exceeds_available: 'The transfer of {{amount}} exceeds the {{available}} available on the source cell: a transfer cannot take it below what is committed and spent.',
     },
   },
 };

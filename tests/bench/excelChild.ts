@@ -31,10 +31,20 @@ const [mode, a1, a2] = process.argv.slice(2);
 function peakSampler() {
   let peak = process.memoryUsage().rss;
   const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  return () => {
-    clearInterval(t);
-    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576);
-  };
+  return Object.assign(
+    () => {
+      clearInterval(t);
+      return Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576);
+    },
+    {
+      /** the peak so far (MB), and start a new phase */
+      phase: () => {
+        const mb = Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576);
+        peak = process.memoryUsage().rss;
+        return mb;
+      },
+    },
+  );
 }
 
 async function company(partners: number) {
@@ -100,20 +110,25 @@ async function importFile(file: string) {
   const ref = await files.upload(c.token, 'bench.xlsx', createReadStream(file));
   const call = <T>(m: string, i: unknown) => c.core.call(m as never, i as never, { token: c.token }) as Promise<T>;
   global.gc?.();
+  const startMb = Math.round(process.memoryUsage().rss / 1048576);
   const peak = peakSampler();
   const t0 = performance.now();
   await call('excel.inspect', { fileId: ref.fileId, kind: 'partners' });
   const t1 = performance.now();
+  const inspectPeakMb = peak.phase();
   const dry = await call<{ counts: { create: number; rejected: number } }>('excel.dryRun', { jobId: 'bench-import-1', fileId: ref.fileId, kind: 'partners' });
   const t2 = performance.now();
+  const dryRunPeakMb = peak.phase();
+  if (process.env.MEMX) console.error(JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]))));
   const res = await call<{ counts: { create: number } }>('excel.commit', { jobId: 'bench-import-1', mode: 'all_or_nothing' });
   const t3 = performance.now();
-  const peakMb = peak();
+  const commitPeakMb = peak.phase();
+  const peakMb = Math.max(inspectPeakMb, dryRunPeakMb, commitPeakMb, peak());
   await stopWorkers();
   const created = c.core.env.db.$client.prepare('SELECT count(*) FROM partners').pluck().get() as number;
   c.done();
   if (dry.counts.rejected || res.counts.create !== dry.counts.create) throw new Error(`unexpected import result ${JSON.stringify({ dry, res })}`);
-  return { ms: t3 - t0, peakMb, inspectMs: t1 - t0, dryRunMs: t2 - t1, commitMs: t3 - t2, created, partnersAfter: created };
+  return { ms: t3 - t0, peakMb, startMb, inspectPeakMb, dryRunPeakMb, commitPeakMb, inspectMs: t1 - t0, dryRunMs: t2 - t1, commitMs: t3 - t2, created, partnersAfter: created };
 }
 
 /** Export through the API, then the same values written by exceljs's streaming writer alone. */

@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { FileRef } from '../../../../shared/api/areas/excel';
 import type { AuthedCtx } from '../../context';
@@ -9,14 +8,17 @@ import { getKind } from '../kinds';
 import { loadRefs } from '../kinds/refs';
 import type { ColumnDef, ExportRequest } from '../kinds/types';
 import { requireRead, resolveTarget } from '../import/engine';
+import { exportInWorker } from '../worker/pool';
 import { cellOut, numFmtOf, widthOf, type CellOut } from './cells';
 
 /**
  * Exports a grid as it is shown: the kind's own list (partners: partners.list with the grid's
  * quick filter, filters and sort, read page by page by keyset), the visible columns in their order
- * with the ID column first, headers in the caller's language. Streams with exceljs's
- * WorkbookWriter — rows are committed as they are written, so memory stays flat — and yields to
- * the event loop between pages so the app keeps answering. Frozen header row, autofilter, widths.
+ * with the ID column first, headers in the caller's language. This thread reads and formats the
+ * pages; the parsing worker writes them with exceljs's streaming WorkbookWriter (worker/
+ * exportTask.ts) at the same time — rows are committed as they are written and at most two pages
+ * wait, so memory stays flat, and the thread that answers the UI never deflates XML. Frozen header
+ * row, autofilter, widths.
  */
 export interface ExportInput extends Omit<ExportRequest, 'target'> {
   kind: string;
@@ -55,41 +57,44 @@ export async function exportKind(ctx: AuthedCtx, i: ExportInput): Promise<FileRe
   const job: JobHandle | null = i.jobId ? startJob(ctx, i.jobId) : null;
   const signal = job?.signal ?? ctx.signal;
   const out = newFile(ctx, ctx.user.id, `${kind.label[locale]}_${stamp(ctx.now())}.xlsx`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out.path, useStyles: true, useSharedStrings: false });
+  let writer: ReturnType<typeof exportInWorker> | null = null;
+  // stops the worker when this side fails (a cancel stops it through the job's signal as well)
+  const stop = new AbortController();
+  const both = AbortSignal.any([signal, stop.signal]);
   try {
-    const ws = wb.addWorksheet(kind.sheet[locale], { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
     let n = 0;
-    let started = false;
-    const start = (sample: CellOut[][]) => {
-      ws.columns = cols.map((c, k) => {
-        const fmt = numFmtOf(c);
-        return { key: c.key, width: widthOf(c, c.header[locale], sample.map((r) => r[k] ?? null)), ...(fmt ? { style: { numFmt: fmt } } : {}) };
-      });
-      const head = ws.addRow(cols.map((c) => c.header[locale]));
-      head.font = { bold: true };
-      head.eachCell((cell) => {
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
-        cell.numFmt = 'General';
-      });
-      head.commit();
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
-      started = true;
-    };
+    // the file is written by the worker (exceljs streaming writer) while this thread reads and
+    // formats the next page; widths come from the first page
+    const start = (sample: CellOut[][]) =>
+      exportInWorker(
+        {
+          task: 'export',
+          path: out.path,
+          sheet: kind.sheet[locale],
+          columns: cols.map((c, k) => {
+            const fmt = numFmtOf(c);
+            return { key: c.key, header: c.header[locale], width: widthOf(c, c.header[locale], sample.map((r) => r[k] ?? null)), ...(fmt ? { numFmt: fmt } : {}) };
+          }),
+        },
+        both,
+      );
     for await (const page of kind.exportPages(ctx, { ...i, target }, refs)) {
       throwIfCancelled(signal);
       const cells = page.map((rec) => cols.map((c) => cellOut(c, rec[c.key], refs, locale)));
-      if (!started) start(cells.slice(0, 200));
-      for (const r of cells) ws.addRow(r).commit();
+      writer ??= start(cells.slice(0, 200));
+      await writer.write(cells);
       n += page.length;
       job?.progress('export', n, null);
-      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r)); // the app keeps answering between pages
     }
-    if (!started) start([]);
-    ws.commit();
-    await wb.commit();
+    writer ??= start([]);
+    const written = await writer.finish();
+    if (written.rows !== n) throw new Error(`export wrote ${written.rows} of ${n} rows`);
     job?.progress('done', n, n);
     return { ...fileRef(out.done()), rows: n };
   } catch (e) {
+    stop.abort();
+    await writer?.done.catch(() => {}); // the worker is stopped; let it settle before removing the file
     try {
       rmSync(out.path, { force: true });
     } catch {

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../../shared/api/errors';
-import type { FromWorker, InspectResult, InspectTask, ReadResult, ReadTask, TypedBatch } from './protocol';
+import type { CellOut } from '../export/cells';
+import type { ExportTask, ExportToWorker, FromWorker, InspectResult, InspectTask, ReadResult, ReadTask, Task, TypedBatch } from './protocol';
 
 /**
  * Parsing runs in a worker thread, so the thread that answers the UI (Electron's main process,
@@ -12,7 +13,7 @@ import type { FromWorker, InspectResult, InspectTask, ReadResult, ReadTask, Type
  *   next to the main bundle (electron.vite.config.ts), found beside this module's bundled file;
  * - source (tsx, vitest): boot.mjs, a plain ES module that loads entry.ts through tsx's loader —
  *   worker threads do not inherit the parent's TypeScript loader, and Node 20 cannot strip types.
- * One idle worker is kept (unreferenced, so it never holds the process open) to save the start-up;
+ * An idle worker is kept (unreferenced, so it never holds the process open) to save the start-up;
  * cancelling a task terminates its worker, which stops the parse at once.
  */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,63 +26,81 @@ export function workerScript(): URL {
   return new URL('./boot.mjs', import.meta.url);
 }
 
-const WORKER_OPTIONS = { execArgv: [] as string[] };
-let idle: Worker | null = null;
+/**
+ * Two kinds of worker, one idle worker kept of each. Readers (inspect, read) create a stream of
+ * short-lived strings: a small young generation keeps their memory low at no cost in time
+ * (import_100k_peak_rss). Export writers build exceljs's row objects, which a small young
+ * generation would collect over and over: they get V8's default.
+ */
+type Purpose = 'read' | 'export';
+const OPTIONS: Record<Purpose, { execArgv: string[]; resourceLimits?: { maxYoungGenerationSizeMb: number } }> = {
+  read: { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 12 } },
+  export: { execArgv: [] },
+};
+const idle: Record<Purpose, Worker | null> = { read: null, export: null };
 let nextId = 1;
 
-/**
- * Starts the idle worker ahead of need: an upload is always followed by an inspect, so the
- * worker's start-up (loading exceljs; from source also compiling TypeScript) overlaps the user's
- * next step instead of delaying it.
- */
-export function prewarm(): void {
-  if (idle) return;
-  const w = new Worker(workerScript(), WORKER_OPTIONS);
-  w.on('error', () => idle === w && (idle = null));
-  w.on('exit', () => idle === w && (idle = null));
-  w.unref();
-  idle = w;
+function spawn(p: Purpose): Worker {
+  return new Worker(workerScript(), OPTIONS[p]);
 }
 
-function acquire(): Worker {
-  const w = idle ?? new Worker(workerScript(), WORKER_OPTIONS);
-  idle = null;
+function keepIdle(p: Purpose, w: Worker): void {
+  w.unref();
+  w.on('exit', () => idle[p] === w && (idle[p] = null));
+  w.on('error', () => idle[p] === w && (idle[p] = null));
+  idle[p] = w;
+}
+
+/**
+ * Starts the idle reader ahead of need: an upload is always followed by an inspect, so the
+ * worker's start-up (from source also compiling TypeScript) overlaps the user's next step
+ * instead of delaying it.
+ */
+export function prewarm(): void {
+  if (!idle.read) keepIdle('read', spawn('read'));
+}
+
+function acquire(p: Purpose): Worker {
+  const w = idle[p] ?? spawn(p);
+  idle[p] = null;
+  w.removeAllListeners('exit');
+  w.removeAllListeners('error');
   w.ref();
   return w;
 }
 
-function release(w: Worker): void {
+function release(p: Purpose, w: Worker): void {
   w.removeAllListeners('message');
   w.removeAllListeners('error');
   w.removeAllListeners('exit');
-  if (idle) {
+  if (idle[p]) {
     void w.terminate();
     return;
   }
-  w.unref();
-  w.on('exit', () => idle === w && (idle = null));
-  w.on('error', () => idle === w && (idle = null));
-  idle = w;
+  keepIdle(p, w);
 }
 
 export const cancelled = () => new ApiError('excel_cancelled', 'The job was cancelled');
 
-function run<R>(
-  task: InspectTask | ReadTask,
-  signal: AbortSignal | undefined,
-  onBatch?: (batch: TypedBatch) => void,
-  onProgress?: (done: number, total: number | null) => void,
-): Promise<R> {
-  if (signal?.aborted) return Promise.reject(cancelled());
-  const w = acquire();
+interface Handlers {
+  onBatch?: (batch: TypedBatch) => void;
+  onProgress?: (done: number, total: number | null) => void;
+  onAck?: () => void;
+}
+
+/** Starts a task on a worker; `send` posts further messages to it (an export's rows). */
+function start<R>(task: Task, signal: AbortSignal | undefined, h: Handlers): { done: Promise<R>; send: (m: ExportToWorker) => void } {
+  if (signal?.aborted) return { done: Promise.reject(cancelled()), send: () => {} };
+  const purpose: Purpose = task.task === 'export' ? 'export' : 'read';
+  const w = acquire(purpose);
   const id = nextId++;
-  return new Promise<R>((resolveP, rejectP) => {
-    let settled = false;
+  let settled = false;
+  const done = new Promise<R>((resolveP, rejectP) => {
     const finish = (fn: () => void, reuse: boolean) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      if (reuse) release(w);
+      if (reuse) release(purpose, w);
       else void w.terminate();
       fn();
     };
@@ -91,10 +110,10 @@ function run<R>(
       if (m.id !== id || settled) return;
       try {
         if (m.type === 'batch') {
-          onBatch?.(m.batch);
+          h.onBatch?.(m.batch);
           w.postMessage({ type: 'ack', id }); // the read may go on (back-pressure, see entry.ts)
-        }
-        else if (m.type === 'progress') onProgress?.(m.done, m.total);
+        } else if (m.type === 'ack') h.onAck?.();
+        else if (m.type === 'progress') h.onProgress?.(m.done, m.total);
         else if (m.type === 'result') finish(() => resolveP(m.result as R), true);
         else finish(() => rejectP(ApiError.from(m.error)), true);
       } catch (e) {
@@ -106,6 +125,48 @@ function run<R>(
     w.on('exit', (code) => finish(() => rejectP(new Error(`excel worker exited (${code})`)), false));
     w.postMessage({ id, ...task });
   });
+  return { done, send: (m) => !settled && w.postMessage({ ...m, id }) };
+}
+
+function run<R>(task: InspectTask | ReadTask, signal: AbortSignal | undefined, h: Handlers = {}): Promise<R> {
+  return start<R>(task, signal, h).done;
+}
+
+/**
+ * An export written by the worker: `write` sends a page of cells (resolving once fewer than
+ * WINDOW pages wait to be written, so memory stays flat), `finish` ends the file.
+ */
+export function exportInWorker(task: ExportTask, signal: AbortSignal | undefined) {
+  const WINDOW = 2;
+  let unacked = 0;
+  let wake: (() => void) | null = null;
+  const t = start<{ rows: number }>(task, signal, {
+    onAck: () => {
+      unacked--;
+      wake?.();
+      wake = null;
+    },
+  });
+  let failed = false;
+  t.done.catch(() => {
+    failed = true;
+    wake?.();
+  });
+  return {
+    async write(rows: CellOut[][]): Promise<void> {
+      if (failed) return t.done.then(() => undefined);
+      t.send({ type: 'rows', id: 0, rows });
+      unacked++;
+      while (unacked >= WINDOW && !failed) await new Promise<void>((r) => (wake = r));
+      if (failed) await t.done;
+    },
+    finish(): Promise<{ rows: number }> {
+      t.send({ type: 'end', id: 0 });
+      return t.done;
+    },
+    /** the worker's outcome, for callers that stop early (the error, if any, is theirs to handle) */
+    done: t.done,
+  };
 }
 
 export const inspectInWorker = (t: InspectTask, signal?: AbortSignal) => run<InspectResult>(t, signal);
@@ -115,11 +176,11 @@ export const readInWorker = (
   signal: AbortSignal | undefined,
   onBatch: (batch: TypedBatch) => void,
   onProgress: (done: number, total: number | null) => void,
-) => run<ReadResult>(t, signal, onBatch, onProgress);
+) => run<ReadResult>(t, signal, { onBatch, onProgress });
 
 /** Ends the idle worker (tests, shutdown). */
 export async function stopWorkers(): Promise<void> {
-  const w = idle;
-  idle = null;
-  if (w) await w.terminate();
+  const ws = [idle.read, idle.export];
+  idle.read = idle.export = null;
+  await Promise.all(ws.map((w) => w?.terminate()));
 }

@@ -1,5 +1,6 @@
 import type { ApiErrorShape } from '../../../../shared/api/errors';
 import type { ColumnSpec, RawCell, Typed } from '../cells/types';
+import type { CellOut } from '../export/cells';
 import type { ExcelLimits } from '../config';
 import type { SourceInfo } from '../read/source';
 import type { RawRow } from '../read/xlsx';
@@ -31,7 +32,15 @@ export interface ReadTask {
   batchSize: number;
 }
 
-export type Task = InspectTask | ReadTask;
+/** An export's file: written by the worker from rows of cells the core sends (ExportRows). */
+export interface ExportTask {
+  task: 'export';
+  path: string;
+  sheet: string;
+  columns: { key: string; header: string; width: number; numFmt?: string }[];
+}
+
+export type Task = InspectTask | ReadTask | ExportTask;
 
 export interface InspectResult {
   info: SourceInfo;
@@ -56,7 +65,8 @@ export interface ReadResult {
 }
 
 export type FromWorker =
-  | { id: number; type: 'result'; result: InspectResult | ReadResult }
+  | { id: number; type: 'result'; result: InspectResult | ReadResult | { rows: number } }
+  | { id: number; type: 'ack' }
   | { id: number; type: 'batch'; batch: TypedBatch }
   | { id: number; type: 'progress'; done: number; total: number | null }
   | { id: number; type: 'error'; error: ApiErrorShape };
@@ -68,5 +78,8 @@ export interface AckToWorker {
   type: 'ack';
   id: number;
 }
+
+/** rows for the running export (the worker acknowledges each message once written), then its end */
+export type ExportToWorker = { type: 'rows'; id: number; rows: CellOut[][] } | { type: 'end'; id: number };
 
 export type { RawCell, RawRow };
