@@ -73,6 +73,7 @@ test('export the plan grid, and import an edited file into a revision', async ({
   await expect(wizard.root.getByTestId('import-target')).toContainText('v3');
   await wizard.choose({ name: 'budget-2026.xlsx', buffer: edited, mimeType: XLSX_MIME });
   expect(await wizard.counts()).toEqual({ total: count, create: 0, update: 1, unchanged: count - 1, rejected: 0 });
+  await page.screenshot({ path: 'tests/.artifacts/budget-import-dry-run-zh-CN.png' });
   await wizard.commit();
   await expect(wizard.result).toBeVisible();
   await expect(wizard.resultSummary).toContainText('更新 1 条');
