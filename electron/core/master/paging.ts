@@ -14,6 +14,8 @@ export interface ColumnSpec {
   expr: string;
   kind: 'text' | 'number';
   filterable?: boolean;
+  /** what the column sorts by, if not `expr` (a reference column filters by id, sorts by its label) */
+  sortExpr?: string;
 }
 
 export type ParsedPageQuery = z.output<typeof pageQuery>;
@@ -73,9 +75,10 @@ export function buildPageQuery(
   }
   const sorts = (q.sort.length ? q.sort : [defaultSort]).filter((s) => s.colId !== 'id');
   for (const s of sorts) if (!columns[s.colId]) throw new ApiError('validation', `Cannot sort by ${s.colId}`, { colId: s.colId });
-  const orderParts = sorts.map((s) => `${columns[s.colId]!.expr} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+  const sortOf = (colId: string) => columns[colId]!.sortExpr ?? columns[colId]!.expr;
+  const orderParts = sorts.map((s) => `${sortOf(s.colId)} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
   orderParts.push(`${idExpr} ASC`);
-  const keyExprs = [...sorts.map((s) => columns[s.colId]!.expr), idExpr];
+  const keyExprs = [...sorts.map((s) => sortOf(s.colId)), idExpr];
   const dirs = [...sorts.map((s) => s.sort), 'asc' as const];
   if (q.cursor) {
     let values: unknown[];

@@ -51,6 +51,37 @@ describe('partners', () => {
     }
   });
 
+  it('sorts reference columns by what the grid shows (names in the caller\'s language), also across keyset pages', async () => {
+    const admin = await core.as('admin');
+    const [types, units, users] = await Promise.all([admin('channelTypes.list', {}), admin('orgUnits.list', {}), admin('users.list', {})]);
+    const label = {
+      channelTypeId: (l: 'zh-CN' | 'en') => new Map(types.map((x) => [x.id, l === 'en' ? x.nameEn : x.nameZh])),
+      orgUnitId: (l: 'zh-CN' | 'en') => new Map(units.map((x) => [x.id, l === 'en' ? x.nameEn : x.nameZh])),
+      ownerUserId: () => new Map<number | null, string>([[null, ''], ...users.map((u) => [u.id, u.displayName] as [number, string])]),
+    };
+    for (const locale of ['zh-CN', 'en'] as const) {
+      await admin('auth.setLocale', { locale });
+      for (const colId of ['channelTypeId', 'orgUnitId', 'ownerUserId'] as const) {
+        const names = label[colId](locale) as Map<number | null, string>;
+        const sort = [{ colId, sort: 'desc' as const }];
+        const whole = await admin('partners.list', { limit: 300, sort });
+        const shown = whole.rows.map((p) => names.get(p[colId])!);
+        // SQLite compares text by code point, as JavaScript's < does
+        expect(shown).toEqual([...shown].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+        expect(new Set(shown).size).toBeGreaterThan(1);
+        const paged: number[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await admin('partners.list', { limit: 41, sort, cursor });
+          paged.push(...page.rows.map((r) => r.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(paged).toEqual(whole.rows.map((r) => r.id));
+      }
+    }
+    await admin('auth.setLocale', { locale: 'zh-CN' });
+  });
+
   it('filters and quick-searches on the server', async () => {
     const admin = await core.as('admin');
     const five = await admin('partners.list', { filter: { starRating: { filterType: 'number', type: 'equals', filter: 5 } }, limit: 1000 });

@@ -9,7 +9,22 @@ import { buildPageQuery, encodeCursor, scopeTerm, type ColumnSpec } from './pagi
 
 const t = schema.partners;
 
-/** Grid columns the server can sort and filter by (reference columns sort by id). */
+/**
+ * Grid columns the server can sort and filter by. Reference columns filter by id (the grid's set
+ * filter picks records) and sort by what the grid shows: channel type and org unit by their name
+ * in the caller's language, the owner by display name (no owner first). Codes break ties through
+ * the id that ends every sort.
+ */
+export function partnerColumns(locale: 'zh-CN' | 'en'): Record<string, ColumnSpec> {
+  const nameCol = locale === 'en' ? 'name_en' : 'name_zh';
+  return {
+    ...PARTNER_COLUMNS,
+    channelTypeId: { ...PARTNER_COLUMNS.channelTypeId!, sortExpr: `(SELECT c.${nameCol} FROM channel_types c WHERE c.id = p.channel_type_id)` },
+    orgUnitId: { ...PARTNER_COLUMNS.orgUnitId!, sortExpr: `(SELECT o.${nameCol} FROM org_units o WHERE o.id = p.org_unit_id)` },
+    ownerUserId: { ...PARTNER_COLUMNS.ownerUserId!, sortExpr: `coalesce((SELECT u.display_name FROM users u WHERE u.id = p.owner_user_id), '')` },
+  };
+}
+
 export const PARTNER_COLUMNS: Record<string, ColumnSpec> = {
   code: { expr: 'p.code', kind: 'text' },
   name: { expr: 'p.name', kind: 'text' },
@@ -43,12 +58,13 @@ export function listPartners(ctx: AuthedCtx, q: Parameters<Handlers<'partners.li
   const scope = scopeTerm('p.org_unit_id', scopeIds(ctx), units);
   const base = { where: [...scope.where, ...(q.includeInactive ? [] : ['p.active = 1'])], params: scope.params };
   const quick = ['p.code', 'p.name', 'p.contact_name', 'p.contact_phone'];
-  const built = buildPageQuery(q, PARTNER_COLUMNS, 'p.id', quick, base, { colId: 'code', sort: 'asc' });
+  const columns = partnerColumns(ctx.user.locale);
+  const built = buildPageQuery(q, columns, 'p.id', quick, base, { colId: 'code', sort: 'asc' });
   const cols = built.keyExprs.map((e, i) => `${e} AS k${i}`).join(', ');
   const rows = client
     .prepare(`SELECT * FROM (${SELECT.replace('FROM partners p', `, ${cols} FROM partners p`)} ${built.where} ${built.orderBy} LIMIT ? OFFSET ?)`)
     .all(...built.params, q.limit, q.cursor ? 0 : q.offset) as (RawPartner & Record<string, unknown>)[];
-  const counted = q.cursor ? buildPageQuery({ ...q, cursor: undefined }, PARTNER_COLUMNS, 'p.id', quick, base, { colId: 'code', sort: 'asc' }) : built;
+  const counted = q.cursor ? buildPageQuery({ ...q, cursor: undefined }, columns, 'p.id', quick, base, { colId: 'code', sort: 'asc' }) : built;
   const total = client.prepare(`SELECT count(*) FROM partners p ${counted.where}`).pluck().get(...counted.params) as number;
   const last = rows.at(-1);
   const nextCursor = last && rows.length === q.limit ? encodeCursor(built.keyExprs.map((_, i) => last[`k${i}`])) : null;
