@@ -1,5 +1,5 @@
 /**
- * Limits on files the importer accepts. They are checked before exceljs inflates anything (zip
+ * Limits on files the importer accepts. They are checked before any cell is parsed (zip
  * entries, sizes, compression ratio, rows) and again while reading.
  */
 export interface ExcelLimits {

@@ -25,7 +25,7 @@ export interface ColumnSpec {
   choices?: Choice[];
 }
 
-/** A cell as the readers hand it over: exceljs' value model reduced to what we accept. */
+/** A cell as the readers (xlsx scanner, CSV) hand it over: a spreadsheet's value model reduced to what we accept. */
 export type RawCell = string | number | boolean | null | { date: string } | { problem: string };
 
 export type Typed = string | number | boolean | string[] | null;

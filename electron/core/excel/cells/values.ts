@@ -9,7 +9,7 @@ import { CellProblem, type Choice, type ColumnSpec, type RawCell, type Typed } f
  * parsing worker. Blank cells are null (text columns: '').
  */
 
-/** exceljs cell value → RawCell. Formulas by their cached result; rich text joined. */
+/** exceljs cell value → RawCell (the reference reader of the tests, read/reference.ts). Formulas by their cached result; rich text joined. */
 export function fromExcelValue(v: unknown): RawCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
