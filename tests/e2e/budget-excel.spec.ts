@@ -35,8 +35,9 @@ test('export the plan grid, and import an edited file into a revision', async ({
   await app.navItems.filter({ hasText: '预算编制' }).click();
   const plan = new BudgetPlanPage(page);
   await expect(plan.versionState(2)).toHaveText('已批准');
+  // the row count shows a digit before the version's lines have arrived ("0 行"): wait for them
+  await expect.poll(() => plan.count(), { timeout: 15_000 }).toBeGreaterThan(100);
   const count = await plan.count();
-  expect(count).toBeGreaterThan(100);
   // the approved version can be exported, not imported into
   await expect(plan.root.getByTestId('import-lines')).toBeDisabled();
 
