@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { BudgetPlanPage } from './pages/budget';
+import { BudgetPlanPage, BudgetVsActualPage } from './pages/budget';
 import { ImportWizard } from './pages/importWizard';
 import { Api } from './support/api';
 import { startServer, type TestServer } from './support/server';
@@ -91,3 +91,33 @@ async function draftId(api: Api): Promise<number> {
   const plans = await api.call<{ versions: { id: number; state: string }[] }[]>('budgetPlans.list');
   return plans[0]!.versions.find((v) => v.state === 'draft')!.id;
 }
+
+test('budget vs actual exports what it shows: grouped headers, amounts as ¥ numbers, the grand total', async ({ page }) => {
+  test.setTimeout(90_000);
+  const app = await (await new AppPage(page, server.url).open()).signIn('wangfang');
+  await app.navItems.filter({ hasText: '预算执行' }).click();
+  const bva = new BudgetVsActualPage(page);
+  await bva.show({ year: 2026, granularity: 'quarter' });
+  const shownTotal = (await bva.grandTotal('2026-Q1', 'allocated').textContent())!.trim();
+  expect(shownTotal).toMatch(/^¥[\d,]+\.\d\d$/);
+  const rowsShown = await bva.count();
+
+  const download = page.waitForEvent('download');
+  await bva.root.locator('.toolbar button', { hasText: '导出 Excel' }).click();
+  const file = await readDownload(await download);
+  expect(file.header[0]).toBe('分公司');
+  // a figure's header is its group's (the quarter) and its own: "<Q1 label> 预算"
+  const q1 = file.header.findIndex((h) => h.endsWith(' 预算'));
+  expect(q1).toBeGreaterThan(0);
+  const quarter = file.header[q1]!.slice(0, -' 预算'.length);
+  expect(file.header).toContain(`${quarter} 执行率`);
+  // the body rows, then the pinned grand total
+  expect(file.rows).toHaveLength(rowsShown + 1);
+  const total = file.rows.at(-1)!;
+  expect(total[0]).toBe('总计');
+  expect(typeof total[q1]).toBe('number');
+  expect(yuan(Math.round((total[q1] as number) * 100))).toBe(shownTotal);
+  expect(file.sheet.getRow(file.rows.length + 1).getCell(q1 + 1).numFmt).toBe('"¥"#,##0.00');
+  const rate = file.header.indexOf(`${quarter} 执行率`);
+  expect(file.sheet.getRow(2).getCell(rate + 1).numFmt).toBe('0.00%');
+});

@@ -8,6 +8,7 @@ import { dryRun, inspect } from './import/engine';
 import { listImports } from './import/log';
 import { plannedChanges } from './import/preview';
 import { allIssues, getDryRun } from './import/store';
+import { exportGrid } from './export/grid';
 import { exportKind } from './export/exporter';
 import { errorReport } from './export/report';
 import { buildTemplate } from './export/template';
@@ -32,6 +33,7 @@ type Methods =
   | 'excel.cancel'
   | 'excel.errorReport'
   | 'excel.export'
+  | 'excel.exportGrid'
   | 'excel.imports';
 
 export const excelHandlers: Handlers<Methods> = {
@@ -63,5 +65,6 @@ export const excelHandlers: Handlers<Methods> = {
   'excel.cancel': (i, ctx) => ({ cancelled: cancelJob(ctx, i.jobId) }),
   'excel.errorReport': (i, ctx) => errorReport(ctx, i.jobId, i.locale),
   'excel.export': (i, ctx) => exportKind(ctx, { ...i, query: i.query as Record<string, unknown> | undefined }),
+  'excel.exportGrid': (i, ctx) => exportGrid(ctx, i),
   'excel.imports': (i, ctx) => listImports(ctx, i.kind, i.limit),
 };

@@ -1,4 +1,5 @@
-import type { ColDef, ColGroupDef, FilterModel, GridApi, GridState, SortModelItem } from 'ag-grid-community';
+import type { ColDef, ColGroupDef, FilterModel, GridApi, GridState, IRowNode, SortModelItem } from 'ag-grid-community';
+import type { GridCellType } from '@shared/api/areas/excel';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppLocale } from '@shared/i18n';
@@ -25,6 +26,17 @@ registerGridModules();
  */
 export type ExportHandler = (visibleColumns: string[], sortModel: SortModelItem[], filterModel: FilterModel, quick: string, shown: ShownRows) => void;
 
+/**
+ * What a report grid shows, for excel.exportGrid: the displayed columns (a group's header joined
+ * with its column's) and each row's values in display order, pinned totals rows last. A column's
+ * type comes from its definition's `context.excel` (money: fen, bp: basis points, date, number);
+ * other columns give the text they show (their formatter's output).
+ */
+export interface ShownGrid {
+  columns: { header: string; type: GridCellType }[];
+  rows: (string | number | null)[][];
+}
+
 /** Which rows the grid shows: a client-side grid lists their ids in display order; a paged grid only counts them. */
 export interface ShownRows {
   rowIds?: number[];
@@ -50,6 +62,8 @@ export interface DataGridProps<T extends { id: number; active?: boolean }> {
   onAdd?: () => void;
   addLabel?: string;
   onExport?: ExportHandler;
+  /** a report grid's export (no records behind its rows): gets what the grid shows (client-side grids) */
+  onExportShown?: (shown: ShownGrid) => void;
   onSelect?: (row: T | null) => void;
   /** page actions shown in the toolbar (deactivate, handover …) */
   actions?: ReactNode;
@@ -164,6 +178,35 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
     [lang, p.gridId], // read once per mount: a language switch remounts the grid with the state it had
   );
 
+  const exportShown =
+    p.onExportShown && !infinite
+      ? () => {
+          if (!api) return;
+          const cols = api.getAllDisplayedColumns();
+          const columns = cols.map((c) => {
+            const type = ((c.getColDef().context as { excel?: GridCellType } | undefined)?.excel ?? 'text') as GridCellType;
+            const parent = c.getParent();
+            const group = parent ? (api.getDisplayNameForColumnGroup(parent, 'header') ?? '') : '';
+            const own = api.getDisplayNameForColumn(c, 'header') ?? '';
+            return { header: group && group !== own ? `${group} ${own}` : own, type };
+          });
+          const rows: (string | number | null)[][] = [];
+          const add = (node: IRowNode<T>) =>
+            rows.push(
+              cols.map((c, k) => {
+                const v: unknown = api.getCellValue({ rowNode: node, colKey: c, useFormatter: columns[k]!.type === 'text' });
+                return v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : String(v);
+              }),
+            );
+          api.forEachNodeAfterFilterAndSort((n) => n.data && add(n));
+          for (let i = 0; i < api.getPinnedBottomRowCount(); i++) {
+            const n = api.getPinnedBottomRow(i);
+            if (n) add(n);
+          }
+          p.onExportShown?.({ columns, rows });
+        }
+      : undefined;
+
   const exportNow = p.onExport
     ? () => {
         if (!api) return;
@@ -197,7 +240,7 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
         onShowInactive={p.onShowInactive}
         onAdd={p.readOnly ? undefined : p.onAdd}
         addLabel={p.addLabel}
-        onExport={exportNow}
+        onExport={exportNow ?? exportShown}
       >
         {p.actions}
       </Toolbar>

@@ -1,4 +1,4 @@
-export { DataGrid, type DataGridProps, type ExportHandler, type ShownRows } from './DataGrid';
+export { DataGrid, type DataGridProps, type ExportHandler, type ShownRows, type ShownGrid } from './DataGrid';
 export type { FetchPage, PageRequest } from './infinite';
 export { parseTsv, toTsv, type Matrix } from './tsv';
 export { Invalid, isInvalid, parseDateText, parseIntText, parseMoneyText, parsePercentToBp, parseText } from './parse';

@@ -1,4 +1,5 @@
 import {
+  CellApiModule,
   CellStyleModule,
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
@@ -37,6 +38,7 @@ export function registerGridModules(): void {
   if (done) return;
   done = true;
   ModuleRegistry.registerModules([
+    CellApiModule, // api.getCellValue: a report grid's export reads the values it shows
     ClientSideRowModelModule,
     ClientSideRowModelApiModule,
     InfiniteRowModelModule,

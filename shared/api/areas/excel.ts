@@ -21,6 +21,10 @@ import { id, locale, pageQuery } from './common';
 export const EXCEL_KINDS = ['orgUnits', 'channelTypes', 'costTypes', 'partners', 'users', 'budgetLines'] as const;
 export type ExcelKind = (typeof EXCEL_KINDS)[number] | (string & {});
 
+/** cell types of a report grid export (excel.exportGrid) */
+export const GRID_CELL_TYPES = ['text', 'number', 'money', 'bp', 'date'] as const;
+export type GridCellType = (typeof GRID_CELL_TYPES)[number];
+
 export const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'v.invalid');
 export const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'v.invalid');
 const kind = z.string().min(1).max(40);
@@ -240,6 +244,24 @@ export const excelApi = {
       includeInactive: z.boolean().default(false),
       rowIds: z.array(id).max(1_000_000).optional(),
       target: excelTarget.optional(),
+    }),
+  ),
+  /**
+   * Exports a report grid (budget vs actual, transfers …) exactly as the caller's screen shows it:
+   * the grid sends its visible columns (headers as shown, a type each) and its rows in display
+   * order, totals rows included. No ID column: report rows are not records to import back. Types:
+   * money = integer fen (written as yuan with the ¥ format), bp = basis points (as a percentage),
+   * date = 'YYYY-MM-DD', number, text (as shown; neutralised against formula injection).
+   */
+  'excel.exportGrid': method<FileRef & { rows: number }>()(
+    z.object({
+      jobId: jobId.optional(),
+      title: z.string().trim().min(1, 'v.required').max(100, 'v.too_long'),
+      columns: z
+        .array(z.object({ header: z.string().max(200, 'v.too_long'), type: z.enum(GRID_CELL_TYPES) }))
+        .min(1, 'v.required')
+        .max(300),
+      rows: z.array(z.array(z.union([z.string().max(32_767, 'v.too_long'), z.number(), z.null()])).max(300)).max(100_000, 'v.too_many_rows'),
     }),
   ),
   /** Recent imports the caller may see (administrators: all; others: their own). */

@@ -3,6 +3,7 @@ import type { CellClickedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, Gri
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { DataGrid } from '../../grid';
+import { useGridExport } from '../excel/useGridExport';
 import { useTranslation } from '../../i18n';
 import { Banner } from '../../ui/Banner';
 import { useBudgetLookups } from './lookups';
@@ -38,6 +39,7 @@ export function BudgetVsActualPage() {
     onlyOver: false,
   });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const exportShown = useGridExport(`${t('budgets.bva.title')} ${fiscalYear}`);
   const filter = useMemo(
     () => ({
       ...(q.subtreeOf ? { subtreeOf: q.subtreeOf } : {}),
@@ -112,6 +114,7 @@ export function BudgetVsActualPage() {
           readOnly
           pinnedBottomRows={grid ? [grid.total] : undefined}
           onApi={onApi}
+          onExportShown={exportShown}
         />
         {drill && <DrillPane target={drill} onClose={() => setDrill(null)} />}
       </div>

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { dateTime } from '../../format';
 import { DataGrid, moneyCol, textCol } from '../../grid';
+import { useGridExport } from '../excel/useGridExport';
 import { useTranslation } from '../../i18n';
 import { Banner, type Message } from '../../ui/Banner';
 import { useBudgetLookups } from './lookups';
@@ -31,6 +32,7 @@ export function TransfersPage() {
   const plan = list.find((p) => p.fiscalYear === year) ?? list.find((p) => p.fiscalYear === new Date().getFullYear()) ?? list[0];
   const fiscalYear = plan?.fiscalYear ?? new Date().getFullYear();
   const transfers = useApiQuery('budgetTransfers.list', { fiscalYear }, { enabled: !!plan });
+  const exportShown = useGridExport(`${t('budgets.transfer.title')} ${fiscalYear}`);
   const { lines, error: linesError } = useInForceLines(plan, lk);
   const [selected, setSelected] = useState<BudgetTransfer | null>(null);
   const [creating, setCreating] = useState(false);
@@ -95,6 +97,7 @@ export function TransfersPage() {
         addLabel={t('budgets.transfer.create')}
         actions={<TransferActions row={current} onDone={done} />}
         defaultSort={[{ colId: 'number', sort: 'desc' }]}
+        onExportShown={exportShown}
       />
       {creating && lines && (
         <CreateTransferDialog

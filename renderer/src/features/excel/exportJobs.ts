@@ -1,3 +1,4 @@
+import type { FileRef } from '@shared/api/areas/excel';
 import type { Input } from '@shared/api/contract';
 import { call } from '../../api/client';
 import { errorText, i18n } from '../../i18n';
@@ -46,7 +47,16 @@ export const exportJobs = {
 
 const KEEP_MS = 6000;
 
-export async function runExport(input: Omit<Input<'excel.export'>, 'jobId'>, kindLabel: string, expected: number | null): Promise<void> {
+export function runExport(input: Omit<Input<'excel.export'>, 'jobId'>, kindLabel: string, expected: number | null): Promise<void> {
+  return runFileJob((jobId) => call('excel.export', { ...input, jobId }), kindLabel, expected);
+}
+
+/** A report grid's export: what the screen shows, written by the core (excel.exportGrid). */
+export function runGridExport(input: Omit<Input<'excel.exportGrid'>, 'jobId'>): Promise<void> {
+  return runFileJob((jobId) => call('excel.exportGrid', { ...input, jobId }), input.title, input.rows.length);
+}
+
+async function runFileJob(make: (jobId: string) => Promise<FileRef & { rows: number }>, kindLabel: string, expected: number | null): Promise<void> {
   const jobId = newJobId();
   jobs = [...jobs, { jobId, kindLabel, state: 'running', slow: false, done: 0, total: expected, phase: 'export', message: '' }];
   emit();
@@ -55,7 +65,7 @@ export async function runExport(input: Omit<Input<'excel.export'>, 'jobId'>, kin
   });
   const timer = setTimeout(() => update(jobId, { slow: true }), SLOW_MS);
   try {
-    const ref = await call('excel.export', { ...input, jobId });
+    const ref = await make(jobId);
     off();
     const delivered = await deliverFile(ref);
     const message =

@@ -13,6 +13,7 @@ export function dateCol<T>(field: Field<T>, headerName: string, extra: Extra<T> 
     field,
     headerName,
     headerTooltip: headerName,
+    context: { excel: 'date' }, // a report grid's Excel export writes it as such (DataGrid ShownGrid)
     cellClass: 'num',
     width: 112,
     filter: 'agTextColumnFilter',

@@ -13,6 +13,7 @@ export function moneyCol<T>(field: Field<T>, headerName: string, extra: Extra<T>
     field,
     headerName,
     headerTooltip: headerName,
+    context: { excel: 'money' }, // a report grid's Excel export writes it as such (DataGrid ShownGrid)
     ...rightAligned,
     width: 130,
     ...numberFilter,
@@ -35,6 +36,7 @@ export function percentBpCol<T>(field: Field<T>, headerName: string, extra: Extr
     field,
     headerName,
     headerTooltip: headerName,
+    context: { excel: 'bp' },
     ...rightAligned,
     width: 110,
     ...numberFilter,

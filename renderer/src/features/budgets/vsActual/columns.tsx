@@ -95,6 +95,7 @@ export function bvaColumns(ctx: BvaColumnContext): (ColDef<BvaGridRow> | ColGrou
     cellRendererParams: { measure: m, bucket, t },
     cellClassRules: { ...rowKind, 'cell-over': (p) => m === 'available' && !!figuresAt(p.data, bucket)?.overBudget },
     tooltipValueGetter: () => t('budgets.bva.drillHint'),
+    context: { excel: m === 'execution' ? 'bp' : 'money' }, // the Excel export's cell type (DataGrid ShownGrid)
   });
   const group = (bucket: string, header: string): ColGroupDef<BvaGridRow> => ({
     headerName: header,
