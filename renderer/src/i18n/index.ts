@@ -14,6 +14,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false, // no advertisement in the users' console
 });
 
 export function setLocale(l: AppLocale): void {
