@@ -1,17 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { TestCore } from '../testing';
+import { tmpDir } from './files';
 
 /**
  * Test support for the Excel exchange: files made by the tests themselves — with exceljs, with
  * LibreOffice (an independent producer), and byte by byte for the bad ones (a zip writer, a
  * compound-file writer) — and a snapshot of the database to prove that nothing was written.
  */
+
+/** The files the core has produced or received in a data folder's tmp/ (not their index entries). */
+export const producedFiles = (dataDir: string): string[] => {
+  const dir = tmpDir(dataDir);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.endsWith('.json')) : [];
+};
 
 /** A fresh working folder under the OS temp dir. */
 export const workDir = () => mkdtempSync(join(tmpdir(), 'ccd-xl-'));

@@ -1,15 +1,14 @@
-import { rmSync } from 'node:fs';
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { FileRef } from '../../../../shared/api/areas/excel';
 import type { AuthedCtx } from '../../context';
 import { fileRef, newFile } from '../files';
-import { startJob, throwIfCancelled, type JobHandle } from '../jobs';
+import { startJob, type JobHandle } from '../jobs';
 import { getKind } from '../kinds';
 import { loadRefs } from '../kinds/refs';
 import type { ColumnDef, ExportRequest } from '../kinds/types';
 import { requireRead, resolveTarget } from '../import/engine';
-import { exportInWorker } from '../worker/pool';
-import { cellOut, numFmtOf, widthOf, type CellOut } from './cells';
+import { cellOut, numFmtOf, widthOf } from './cells';
+import { writeXlsx } from './writeXlsx';
 
 /**
  * Exports a grid as it is shown: the kind's own list (partners: partners.list with the grid's
@@ -57,50 +56,26 @@ export async function exportKind(ctx: AuthedCtx, i: ExportInput): Promise<FileRe
   const job: JobHandle | null = i.jobId ? startJob(ctx, i.jobId) : null;
   const signal = job?.signal ?? ctx.signal;
   const out = newFile(ctx, ctx.user.id, `${kind.label[locale]}_${stamp(ctx.now())}.xlsx`);
-  let writer: ReturnType<typeof exportInWorker> | null = null;
-  // stops the worker when this side fails (a cancel stops it through the job's signal as well)
-  const stop = new AbortController();
-  const both = AbortSignal.any([signal, stop.signal]);
   try {
-    let n = 0;
-    // the file is written by the worker (exceljs streaming writer) while this thread reads and
-    // formats the next page; widths come from the first page
-    const start = (sample: CellOut[][]) =>
-      exportInWorker(
-        {
-          task: 'export',
-          path: out.path,
-          sheet: kind.sheet[locale],
-          columns: cols.map((c, k) => {
-            const fmt = numFmtOf(c);
-            return { key: c.key, header: c.header[locale], width: widthOf(c, c.header[locale], sample.map((r) => r[k] ?? null)), ...(fmt ? { numFmt: fmt } : {}) };
-          }),
-        },
-        both,
-      );
-    for await (const page of kind.exportPages(ctx, { ...i, target }, refs)) {
-      throwIfCancelled(signal);
-      const cells = page.map((rec) => cols.map((c) => cellOut(c, rec[c.key], refs, locale)));
-      writer ??= start(cells.slice(0, 200));
-      await writer.write(cells);
-      n += page.length;
-      job?.progress('export', n, null);
-      await new Promise((r) => setImmediate(r)); // the app keeps answering between pages
+    // the file is written by the worker while this thread reads and formats the next page
+    async function* pages() {
+      for await (const page of kind.exportPages(ctx, { ...i, target }, refs)) yield page.map((rec) => cols.map((c) => cellOut(c, rec[c.key], refs, locale)));
     }
-    writer ??= start([]);
-    const written = await writer.finish();
-    if (written.rows !== n) throw new Error(`export wrote ${written.rows} of ${n} rows`);
+    const n = await writeXlsx(
+      out.path,
+      signal,
+      (first) => ({
+        sheet: kind.sheet[locale],
+        columns: cols.map((c, k) => {
+          const fmt = numFmtOf(c);
+          return { key: c.key, header: c.header[locale], width: widthOf(c, c.header[locale], first.map((r) => r[k] ?? null)), ...(fmt ? { numFmt: fmt } : {}) };
+        }),
+      }),
+      pages(),
+      (done) => job?.progress('export', done, null),
+    );
     job?.progress('done', n, n);
     return { ...fileRef(out.done()), rows: n };
-  } catch (e) {
-    stop.abort();
-    await writer?.done.catch(() => {}); // the worker is stopped; let it settle before removing the file
-    try {
-      rmSync(out.path, { force: true });
-    } catch {
-      // still open (Windows): the day's sweep removes it
-    }
-    throw e;
   } finally {
     job?.end();
   }

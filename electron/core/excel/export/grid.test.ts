@@ -1,8 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCore, type Caller, type TestCore } from '../../testing';
-import { tmpDir } from '../files';
+import { producedFiles } from '../testing';
 import { stopWorkers } from '../worker/pool';
 
 /**
@@ -22,7 +21,7 @@ afterAll(async () => {
   await stopWorkers();
 });
 
-const files = () => (existsSync(tmpDir(core.dir)) ? readdirSync(tmpDir(core.dir)).filter((f) => !f.endsWith('.json')) : []);
+const files = () => producedFiles(core.dir);
 
 describe('report grid export', () => {
   it('writes every cell type as a spreadsheet cell, totals row included, in the order sent', async () => {

@@ -1,12 +1,11 @@
-import { rmSync } from 'node:fs';
 import type { GridCellType } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
 import type { AuthedCtx } from '../../context';
 import { neutralise } from '../cells/neutralise';
 import { fileRef, newFile } from '../files';
-import { startJob, throwIfCancelled, type JobHandle } from '../jobs';
-import { exportInWorker } from '../worker/pool';
+import { startJob, type JobHandle } from '../jobs';
 import { DATE_FORMAT, MONEY_FORMAT, TEXT_FORMAT, textWidth, type CellOut } from './cells';
+import { writeXlsx } from './writeXlsx';
 
 /**
  * A report grid as the screen shows it (excel.exportGrid): the renderer sends the visible columns
@@ -69,33 +68,17 @@ export async function exportGrid(ctx: AuthedCtx, i: GridExport) {
   const signal = job?.signal ?? ctx.signal;
   const safeTitle = i.title.replace(/[\\/:*?"<>|[\]]/g, ' ').trim() || 'Export';
   const out = newFile(ctx, ctx.user.id, `${safeTitle}_${stamp(ctx.now())}.xlsx`);
-  const stop = new AbortController();
-  const writer = exportInWorker(
-    {
-      task: 'export',
-      path: out.path,
-      sheet: safeTitle.slice(0, 31),
-      columns: i.columns.map((c, k) => {
-        const fmt = FORMATS[c.type];
-        return { key: `c${k}`, header: c.header, width: width(c.header, i.rows.map((r) => r[k] ?? null), c.type), ...(fmt ? { numFmt: fmt } : {}) };
-      }),
-    },
-    AbortSignal.any([signal, stop.signal]),
-  );
   try {
-    for (let k = 0; k < cells.length; k += PAGE) {
-      throwIfCancelled(signal);
-      await writer.write(cells.slice(k, k + PAGE));
-      job?.progress('export', Math.min(cells.length, k + PAGE), cells.length);
-    }
-    const written = await writer.finish();
-    job?.progress('done', written.rows, written.rows);
-    return { ...fileRef(out.done()), rows: written.rows };
-  } catch (e) {
-    stop.abort();
-    await writer.done.catch(() => {});
-    rmSync(out.path, { force: true });
-    throw e;
+    const pages = (function* () {
+      for (let k = 0; k < cells.length; k += PAGE) yield cells.slice(k, k + PAGE);
+    })();
+    const columns = i.columns.map((c, k) => {
+      const fmt = FORMATS[c.type];
+      return { key: `c${k}`, header: c.header, width: width(c.header, i.rows.map((r) => r[k] ?? null), c.type), ...(fmt ? { numFmt: fmt } : {}) };
+    });
+    const written = await writeXlsx(out.path, signal, () => ({ sheet: safeTitle.slice(0, 31), columns }), pages, (done) => job?.progress('export', done, cells.length));
+    job?.progress('done', written, written);
+    return { ...fileRef(out.done()), rows: written };
   } finally {
     job?.end();
   }

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSession } from '../../auth/session';
 import type { AuthedCtx } from '../../context';
 import { freshCore, type Caller, type TestCore } from '../../testing';
-import { tmpDir } from '../files';
+import { producedFiles } from '../testing';
 import { getKind, registerKind } from '../kinds';
 import type { KindDef } from '../kinds/types';
 import { stopWorkers } from '../worker/pool';
@@ -42,7 +41,7 @@ afterAll(async () => {
   await stopWorkers();
 });
 
-const files = () => (existsSync(tmpDir(core.dir)) ? readdirSync(tmpDir(core.dir)).filter((f) => !f.endsWith('.json')) : []);
+const files = () => producedFiles(core.dir);
 
 describe('export through the worker', () => {
   it('stops the worker and removes the file when the core fails mid-export', async () => {
