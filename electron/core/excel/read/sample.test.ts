@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headRows } from './sample';
-import { decodeEntities, decodeXEscapes } from './sheetxml';
+import { decodeEntities, decodeXEscapes } from './markup';
 
 /** The inspect step's reading of a sheet's first rows, with the data path's scanner. */
 describe('sheet head', () => {

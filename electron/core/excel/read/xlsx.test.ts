@@ -7,7 +7,7 @@ import type { RawCell } from '../cells/types';
 import { excelLimits } from '../config';
 import { csvInFilter, csvText, hasSoffice, soffice, unzipEntries, workDir, writeTmp, zip } from '../testing';
 import { xlsxRows as referenceRows } from './reference';
-import { SharedStringsScanner, SheetScanner, type ScannedRow } from './sheetxml';
+import { SharedStringsScanner, SheetScanner } from './sheetxml';
 import { xlsxRowBatches, type RawRow } from './xlsx';
 import { checkXlsx } from './zipcheck';
 
@@ -107,9 +107,9 @@ describe('xlsx reading', () => {
 });
 
 /** Feeds XML to a fresh scanner in the given pieces. */
-function scan(pieces: string[], shared: string[] = []): ScannedRow[] {
+function scan(pieces: string[], shared: string[] = []): RawRow[] {
   const s = new SheetScanner((i) => shared[i] ?? { problem: 'x.unreadable' });
-  const out: ScannedRow[] = [];
+  const out: RawRow[] = [];
   for (const p of pieces) out.push(...s.rows(p));
   expect(s.finish()).toBe(true);
   return out;
@@ -130,7 +130,7 @@ describe('sheet XML scanner', () => {
 <x:row r="6"/><x:row><x:c t="inlineStr"><x:is><x:r><x:t xml:space="preserve">行_x000D_</x:t></x:r><x:r><x:t>二</x:t></x:r><x:rPh sb="0" eb="1"><x:t>hang</x:t></x:rPh></x:is></x:c></x:row>
 </x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>`;
   const shared = ['zero', '一'];
-  const expected: ScannedRow[] = [
+  const expected: RawRow[] = [
     { row: 1, cells: ['A中中&', '一', null, '<raw & text>'] },
     { row: 5, cells: [null, null, { date: '2024-03-01' }, 12.5, false] },
     { row: 7, cells: ['行\r二'] },

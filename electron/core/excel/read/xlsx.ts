@@ -1,16 +1,12 @@
 import type { RawCell } from '../cells/types';
 import type { ExcelLimits } from '../config';
 import { fileError } from './errors';
-import { MarkupError, SharedStringsScanner, SheetScanner } from './sheetxml';
+import { MarkupError } from './markup';
+import { SharedStringsScanner, SheetScanner, type RawRow } from './sheetxml';
 import type { XlsxCheck } from './zipcheck';
 import { entryText, openZip, zipEntries, type InflateBudget } from './zip';
 
-export interface RawRow {
-  /** row number as the spreadsheet shows it */
-  row: number;
-  /** cells by column, index 0 = column A */
-  cells: RawCell[];
-}
+export type { RawRow } from './sheetxml';
 
 const UNREADABLE: RawCell = { problem: 'x.unreadable' };
 

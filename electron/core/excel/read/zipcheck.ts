@@ -2,7 +2,7 @@ import type yauzl from 'yauzl';
 import type { ExcelLimits } from '../config';
 import { fileError } from './errors';
 import { headRows } from './sample';
-import { decodeEntities } from './sheetxml';
+import { decodeEntities } from './markup';
 import type { RawRow } from './xlsx';
 import { inflateEntry, openZip, zipEntries, type InflateBudget } from './zip';
 

@@ -2,13 +2,15 @@ import type { TFunction } from 'i18next';
 import type { KindColumnInfo, PlannedChange, RowIssue } from '@shared/api/areas/excel';
 import type { AppLocale } from '@shared/i18n';
 import { formatFen } from '@shared/domain/money';
+import { translateIssue } from '@shared/i18n/errors';
 
 /**
  * How the import report reads: a reason in the user's language, and a changed value as the grid
  * would show it (money from fen in ¥, rates in %, yes/no, coded values by their label).
  */
 export function reasonText(t: TFunction, exists: (key: string) => boolean, issue: Pick<RowIssue, 'reason' | 'params'>): string {
-  return exists(issue.reason) ? t(issue.reason, issue.params ?? {}) : issue.reason;
+  // the one translation of reasons (money params as ¥), shared with the rest of the UI and the error report
+  return translateIssue({ exists, t: (key, params) => t(key, params) }, issue);
 }
 
 /** catalogue prefix of coded values, by column key */
