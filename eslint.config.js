@@ -60,6 +60,21 @@ export default defineConfig(
       intoFolder('preload', 'electron/core must not import the preload.'),
     ],
   }),
+  // Scope is computed in one place (auth/scope.ts, handed to 'org' handlers as ctx.scope):
+  // nothing else in the core may read the caller's assignments to decide what they see.
+  {
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/auth/**', 'electron/core/**/*.test.ts', 'electron/core/testing.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='orgUnitIds'][object.property.name='user']",
+          message: "Org-unit scope comes from ctx.scope (declare the method scope: 'org'), never from ctx.user.orgUnitIds.",
+        },
+      ],
+    },
+  },
   // electron/web: the browser-mode server runs in plain Node too
   layer(['electron/web/**/*.ts'], {
     paths: [electronModule],

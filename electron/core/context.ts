@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../shared/api/define';
 import type { Contract } from '../../shared/api/contract';
 import type { SessionUser } from '../../shared/api/areas/auth';
 import type { Db } from './db/open';
+import type { Scope } from './auth/scope';
 
 export interface Logger {
   info(msg: string, meta?: Record<string, unknown>): void;
@@ -30,8 +31,13 @@ export interface AuthedCtx extends Ctx {
   user: SessionUser;
 }
 
-/** Public methods get a Ctx (user may be null); session methods an AuthedCtx. */
-export type CtxFor<M extends MethodName> = Contract[M]['auth'] extends 'public' ? Ctx : AuthedCtx;
+/** The context of a method declared `scope: 'org'`: the one scope resolver of the call. */
+export interface OrgCtx extends AuthedCtx {
+  scope: Scope;
+}
+
+/** Public methods get a Ctx (user may be null); 'org' methods an OrgCtx; other session methods an AuthedCtx. */
+export type CtxFor<M extends MethodName> = Contract[M]['auth'] extends 'public' ? Ctx : Contract[M]['scope'] extends 'org' ? OrgCtx : AuthedCtx;
 
 export type Handler<M extends MethodName> = (
   input: ParsedInputOf<Contract[M]>,

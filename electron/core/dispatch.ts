@@ -1,7 +1,8 @@
 import { contract, type MethodName } from '../../shared/api/contract';
 import { ApiError, type Envelope } from '../../shared/api/errors';
 import { resolveSession } from './auth/session';
-import type { AuthedCtx, CoreEnv, Ctx, Handler } from './context';
+import { createScope } from './auth/scope';
+import type { AuthedCtx, CoreEnv, Ctx, Handler, OrgCtx } from './context';
 import { toApiError, validationError, zodIssues } from './errors';
 
 export interface CallMeta {
@@ -31,6 +32,7 @@ export function createDispatcher(env: CoreEnv, handlers: HandlerMap) {
       if (def.roles && !def.roles.includes(s.user.role)) {
         throw new ApiError('forbidden', 'Your role may not do this', { method, role: s.user.role });
       }
+      if (def.scope === 'org') (ctx as OrgCtx).scope = createScope(env.db.$client, s.user);
     }
     return await (handler as (i: unknown, c: Ctx | AuthedCtx) => unknown)(parsed.data, ctx);
   }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { hashPassword } from './auth/password';
-import type { Logger } from './context';
+import { createScope } from './auth/scope';
+import { resolveSession } from './auth/session';
+import type { Logger, OrgCtx } from './context';
 import { DEMO_PASSWORD } from './demo/names';
 import { createCore, type Core } from './index';
 import { initDemo } from './setup/service';
@@ -41,4 +43,10 @@ export async function freshCore(opts: { demo?: boolean; partners?: number; now?:
       rmSync(dir, { recursive: true, force: true });
     },
   });
+}
+
+/** The context a handler of an 'org' method gets, for tests that call core functions directly. */
+export function orgCtxOf(core: Core, caller: Caller): OrgCtx {
+  const user = resolveSession(core.env, caller.token).user;
+  return { ...core.env, user, tokenHash: null, signal: new AbortController().signal, scope: createScope(core.env.db.$client, user) };
 }

@@ -22,7 +22,8 @@ import { loadRefs } from '../../electron/core/excel/kinds/refs';
 import { stopWorkers } from '../../electron/core/excel/worker/pool';
 import { createCore } from '../../electron/core/index';
 import { initDemo } from '../../electron/core/setup/service';
-import type { AuthedCtx } from '../../electron/core/context';
+import type { OrgCtx } from '../../electron/core/context';
+import { createScope } from '../../electron/core/auth/scope';
 import { resolveSession } from '../../electron/core/auth/session';
 
 const silent = { info: () => {}, error: (m: string, meta?: Record<string, unknown>) => console.error(m, meta) };
@@ -138,7 +139,8 @@ async function exportRows(rows: number, csvOut: string | undefined) {
   const exp = (await c.core.call('excel.export', { kind: 'partners', locale: 'zh-CN' }, { token: c.token })) as { fileId: string; rows: number };
   const ms = performance.now() - t0;
   // the baseline's values: exactly the cells the export wrote, prepared before the clock starts
-  const ctx = { ...c.core.env, user: resolveSession(c.core.env, c.token).user, tokenHash: null, signal: new AbortController().signal } as AuthedCtx;
+  const user = resolveSession(c.core.env, c.token).user;
+  const ctx: OrgCtx = { ...c.core.env, user, tokenHash: null, signal: new AbortController().signal, scope: createScope(c.core.env.db.$client, user) };
   const kind = getKind('partners');
   const cols = exportColumns(kind.columns, undefined);
   const refs = loadRefs(ctx, kind.refTables);

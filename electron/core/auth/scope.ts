@@ -1,40 +1,97 @@
-import { inArray, like, or } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
-import type { AuthedCtx } from '../context';
-import { schema, type Db } from '../db/open';
+import type { SessionUser } from '../../../shared/api/areas/auth';
 
 /**
- * Org-unit scope: a user acts on the units they are assigned to and everything below them.
- * Computed from the materialised paths; the org tree is small (hundreds of units), so the set of
- * ids is cached per call context and used in `IN (…)` filters.
+ * Org-unit scope, in one place: a user acts on the units they are assigned to and everything below
+ * them. The dispatcher builds one `Scope` per call of every method the contract declares
+ * `scope: 'org'` and hands it to the handler as `ctx.scope`; handlers of other methods do not get
+ * one. Nothing else in the core computes scope (ESLint forbids reading `ctx.user.orgUnitIds`
+ * outside this folder), so every check has the same meaning:
+ * - `has` / `require` / `requireAll` for the org units of records a handler reads or writes;
+ * - `sql(expr)` for queries, as a WHERE term that keeps SQLite's planner on its best plan;
+ * - `all` when the caller sees the whole company (then no term is needed at all).
+ * The org tree is small (hundreds of units), so the id set is computed once per call, lazily.
  */
-const cache = new WeakMap<AuthedCtx, Set<number>>();
-
-export function scopeIdsFor(db: Db, assigned: readonly number[]): Set<number> {
-  if (assigned.length === 0) return new Set();
-  const roots = db.select({ path: schema.orgUnits.path }).from(schema.orgUnits).where(inArray(schema.orgUnits.id, [...assigned])).all();
-  if (roots.length === 0) return new Set();
-  const rows = db
-    .select({ id: schema.orgUnits.id })
-    .from(schema.orgUnits)
-    .where(or(...roots.map((r) => like(schema.orgUnits.path, `${r.path}%`))))
-    .all();
-  return new Set(rows.map((r) => r.id));
+export interface Scope {
+  /** the caller sees the whole company (is assigned the root unit) */
+  readonly all: boolean;
+  ids(): ReadonlySet<number>;
+  has(orgUnitId: number): boolean;
+  /** throws `out_of_scope` naming the unit */
+  require(orgUnitId: number): void;
+  requireAll(orgUnitIds: Iterable<number>): void;
+  /** the scope as a WHERE term on the org-unit column `expr` ({ where: [], params: [] } for the whole company) */
+  sql(expr: string): { where: string[]; params: unknown[] };
+  /** the ids as one JSON parameter, for `IN (SELECT value FROM json_each(?))` */
+  json(): string;
 }
 
-export function scopeIds(ctx: AuthedCtx): Set<number> {
-  let s = cache.get(ctx);
+const statements = new WeakMap<Database.Database, { roots: Database.Statement; paths: Database.Statement; count: Database.Statement }>();
+function prepared(db: Database.Database) {
+  let s = statements.get(db);
   if (!s) {
-    s = scopeIdsFor(ctx.db, ctx.user.orgUnitIds);
-    cache.set(ctx, s);
+    s = {
+      roots: db.prepare('SELECT count(*) FROM org_units WHERE parent_id IS NULL AND id IN (SELECT value FROM json_each(?))').pluck(),
+      paths: db
+        .prepare(
+          `SELECT u.id FROM org_units u WHERE EXISTS (
+             SELECT 1 FROM org_units a WHERE a.id IN (SELECT value FROM json_each(?)) AND substr(u.path, 1, length(a.path)) = a.path)`,
+        )
+        .pluck(),
+      count: db.prepare('SELECT count(*) FROM org_units').pluck(),
+    };
+    statements.set(db, s);
   }
   return s;
 }
 
-export function inScope(ctx: AuthedCtx, orgUnitId: number): boolean {
-  return scopeIds(ctx).has(orgUnitId);
+/** The ids of the given units and everything below them (materialised paths). */
+export function scopeIdsFor(db: Database.Database, assigned: readonly number[]): Set<number> {
+  if (assigned.length === 0) return new Set();
+  return new Set(prepared(db).paths.all(JSON.stringify(assigned)) as number[]);
 }
 
-export function requireInScope(ctx: AuthedCtx, orgUnitId: number): void {
-  if (!inScope(ctx, orgUnitId)) throw new ApiError('out_of_scope', 'This org unit is outside your scope', { orgUnitId });
+export function outOfScope(orgUnitId: number): ApiError {
+  return new ApiError('out_of_scope', 'This org unit is outside your scope', { orgUnitId });
+}
+
+export function createScope(db: Database.Database, user: Pick<SessionUser, 'orgUnitIds'>): Scope {
+  const st = prepared(db);
+  const assigned = JSON.stringify(user.orgUnitIds);
+  const all = user.orgUnitIds.length > 0 && (st.roots.get(assigned) as number) > 0;
+  let set: Set<number> | null = null;
+  const ids = () => (set ??= scopeIdsFor(db, user.orgUnitIds));
+  const has = (id: number) => all || ids().has(id);
+  const require = (id: number) => {
+    if (!has(id)) throw outOfScope(id);
+  };
+  return {
+    all,
+    ids,
+    has,
+    require,
+    requireAll: (list) => {
+      for (const id of list) require(id);
+    },
+    json: () => JSON.stringify([...ids()]),
+    /**
+     * How the term is written decides the query plan, and SQLite's planner cannot know how many
+     * ids `json_each(?)` holds:
+     * - the whole company: no term at all — every row references a unit;
+     * - a small scope (at most 1/8 of the units): `col IN (ids)`, so an (org_unit_id, …) index
+     *   finds the few rows directly;
+     * - a larger scope: `+col IN (ids)` — the unary plus keeps the planner off that index (looking
+     *   up most of the table through it, then sorting, is ~10× slower than a scan) so it scans or
+     *   walks the sort column's index and tests membership per row.
+     */
+    sql: (expr) => {
+      if (all) return { where: [], params: [] };
+      const s = ids();
+      const units = st.count.get() as number;
+      if (s.size >= units) return { where: [], params: [] };
+      const plus = s.size * 8 <= units ? '' : '+';
+      return { where: [`${plus}${expr} IN (SELECT value FROM json_each(?))`], params: [JSON.stringify([...s])] };
+    },
+  };
 }

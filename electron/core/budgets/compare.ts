@@ -1,8 +1,8 @@
 import type { CompareResult, CompareRow } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { getVersionRow } from './plans';
-import { dbOf, MONTH_COLS, scopeTerm } from './sql';
+import { dbOf, MONTH_COLS } from './sql';
 
 /**
  * Two versions of a plan side by side: per line the twelve amounts of each, b − a, the months
@@ -17,14 +17,14 @@ const CHANGED = [
   'a.tolerance_bp IS NOT b.tolerance_bp',
 ].join(' OR ');
 
-export function compareVersions(ctx: AuthedCtx, i: { a: number; b: number; onlyChanged: boolean; limit: number; cursor?: string }): CompareResult {
+export function compareVersions(ctx: OrgCtx, i: { a: number; b: number; onlyChanged: boolean; limit: number; cursor?: string }): CompareResult {
   const db = dbOf(ctx);
   const va = getVersionRow(db, i.a);
   const vb = getVersionRow(db, i.b);
   if (va.planId !== vb.planId) throw new ApiError('validation', 'Compare versions of the same plan', undefined, [{ path: 'b', reason: 'v.same_plan' }]);
   const after = i.cursor === undefined ? 0 : Number(i.cursor);
   if (!Number.isSafeInteger(after)) throw new ApiError('validation', 'Invalid cursor');
-  const scope = scopeTerm(ctx, 'l.org_unit_id');
+  const scope = ctx.scope.sql('l.org_unit_id');
   const from = `FROM (SELECT line_id FROM budget_version_lines WHERE version_id = @a UNION SELECT line_id FROM budget_version_lines WHERE version_id = @b) ids
     JOIN budget_lines l ON l.id = ids.line_id
     LEFT JOIN budget_version_lines a ON a.version_id = @a AND a.line_id = l.id

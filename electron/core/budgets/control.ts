@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { Availability, budgetsApi, LedgerPosting } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
 import { decideControl } from '../../../shared/domain/budget';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { cellBalances, outstandingCommitment, post } from './ledger';
 import { controlOf, ensureLine, resolveCell, type CellRef, type ResolvedCell } from './lines';
-import { assertInScope, dbOf, inTx } from './sql';
+import { dbOf, inTx } from './sql';
 
 /**
  * Availability and the three movements later documents cause: commitment (a request approved),
@@ -16,7 +16,7 @@ import { assertInScope, dbOf, inTx } from './sql';
  */
 type In<M extends keyof typeof budgetsApi> = z.output<(typeof budgetsApi)[M]['input']>;
 
-function availabilityOf(ctx: AuthedCtx, cell: ResolvedCell, amount: number): Availability {
+function availabilityOf(ctx: OrgCtx, cell: ResolvedCell, amount: number): Availability {
   const db = dbOf(ctx);
   const costTypeId = cell.line?.costTypeId ?? cell.key.costTypeId;
   const { control, toleranceBp } = controlOf(db, cell.planId, cell.line?.id ?? null, costTypeId);
@@ -29,13 +29,13 @@ function availabilityOf(ctx: AuthedCtx, cell: ResolvedCell, amount: number): Ava
 }
 
 /** Scope: the unit asked about must be the caller's; the answer may come from an ancestor's line. */
-function resolveInScope(ctx: AuthedCtx, ref: CellRef): ResolvedCell {
+function resolveInScope(ctx: OrgCtx, ref: CellRef): ResolvedCell {
   const cell = resolveCell(dbOf(ctx), ref);
-  assertInScope(ctx, cell.key.orgUnitId);
+  ctx.scope.require(cell.key.orgUnitId);
   return cell;
 }
 
-export function checkAvailability(ctx: AuthedCtx, ref: CellRef, amount: number): Availability {
+export function checkAvailability(ctx: OrgCtx, ref: CellRef, amount: number): Availability {
   return availabilityOf(ctx, resolveInScope(ctx, ref), amount);
 }
 
@@ -49,7 +49,7 @@ function exceeded(a: Availability): ApiError {
 }
 
 /** Reserves `amount` on the cell for `source` (the request). A `block` cell past its tolerance refuses. */
-export function commitBudget(ctx: AuthedCtx, i: In<'budgets.commit'>): LedgerPosting {
+export function commitBudget(ctx: OrgCtx, i: In<'budgets.commit'>): LedgerPosting {
   return inTx(ctx, () => {
     const cell = resolveInScope(ctx, i.cell);
     const a = availabilityOf(ctx, cell, i.amount);
@@ -67,7 +67,7 @@ function existingLine(cell: ResolvedCell) {
 }
 
 /** Gives back (part of) what `against` still holds on the cell. */
-export function releaseBudget(ctx: AuthedCtx, i: In<'budgets.release'>): LedgerPosting {
+export function releaseBudget(ctx: OrgCtx, i: In<'budgets.release'>): LedgerPosting {
   return inTx(ctx, () => {
     const cell = resolveInScope(ctx, i.cell);
     const line = existingLine(cell);
@@ -86,7 +86,7 @@ export function releaseBudget(ctx: AuthedCtx, i: In<'budgets.release'>): LedgerP
  * request still holds on the cell (a release), so only the part above the commitment is new
  * spend — and only that part is checked against the control rule.
  */
-export function recordActual(ctx: AuthedCtx, i: In<'budgets.recordActual'>): LedgerPosting {
+export function recordActual(ctx: OrgCtx, i: In<'budgets.recordActual'>): LedgerPosting {
   return inTx(ctx, () => {
     const cell = resolveInScope(ctx, i.cell);
     const consumed = i.against && cell.line ? Math.min(i.amount, outstandingCommitment(dbOf(ctx), i.against, cell.line.id, cell.period)) : 0;

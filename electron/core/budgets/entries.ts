@@ -3,7 +3,7 @@ import type { budgetsApi, LedgerEntryRow } from '../../../shared/api/areas/budge
 import type { Page } from '../../../shared/api/areas/common';
 import { ApiError } from '../../../shared/api/errors';
 import { periodOf } from '../../../shared/domain/budget';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { lineWhere } from './filters';
 import { requirePlanOfYear } from './lines';
 import { dbOf } from './sql';
@@ -21,7 +21,7 @@ type In = z.output<(typeof budgetsApi)['budgets.entries']['input']>;
  */
 const BROAD = 10_000;
 
-export function ledgerEntries(ctx: AuthedCtx, i: In): Page<LedgerEntryRow> {
+export function ledgerEntries(ctx: OrgCtx, i: In): Page<LedgerEntryRow> {
   const db = dbOf(ctx);
   const planId = requirePlanOfYear(db, i.fiscalYear);
   const f = lineWhere(ctx, planId, i.filter, i.keys);

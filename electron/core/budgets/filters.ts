@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { bvaFilter, BvaDimension } from '../../../shared/api/areas/budgets';
-import type { AuthedCtx } from '../context';
+import type { OrgCtx } from '../context';
 import { orgNodes } from './lines';
-import { dbOf, jsonIds, scopeTerm } from './sql';
+import { dbOf, jsonIds } from './sql';
 
 /** The line columns behind each dimension (branch and county are denormalised onto the line). */
 export const DIM_COL: Record<BvaDimension, string> = {
@@ -22,12 +22,12 @@ export type LineFilter = z.output<typeof bvaFilter>;
  * without that dimension, e.g. no partner) and exact keys (a drill-down from a row).
  */
 export function lineWhere(
-  ctx: AuthedCtx,
+  ctx: OrgCtx,
   planId: number,
   filter: LineFilter,
   keys: Partial<Record<BvaDimension, number | null>> = {},
 ): { where: string[]; params: unknown[] } {
-  const scope = scopeTerm(ctx, 'l.org_unit_id');
+  const scope = ctx.scope.sql('l.org_unit_id');
   const where = ['l.plan_id = ?', ...scope.where];
   const params: unknown[] = [planId, ...scope.params];
   if (filter.subtreeOf !== undefined) {

@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import type { BudgetPlan, BudgetVersion } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
 import { OPEN_STATES } from '../../../shared/domain/approval';
-import { isoNow, type AuthedCtx, type Handlers } from '../context';
+import { isoNow, type OrgCtx, type Handlers } from '../context';
 import { notFound } from '../master/common';
 import { appendHistory } from './history';
-import { dbOf, inTx, MONTH_COLS, scopeTerm, stmt } from './sql';
+import { dbOf, inTx, MONTH_COLS, stmt } from './sql';
 
 /** Plans (one per fiscal year) and their versions; a revision starts a new draft from the version in force. */
 export interface VersionRow {
@@ -45,15 +45,15 @@ export function inForceVersionId(db: Database.Database, planId: number): number 
 const VERSION_TOTALS = `SELECT count(*) AS n, coalesce(sum(${MONTH_COLS.map((c) => `vl.${c}`).join(' + ')}), 0) AS total
   FROM budget_version_lines vl JOIN budget_lines l ON l.id = vl.line_id WHERE vl.version_id = ?`;
 
-export function toVersion(ctx: AuthedCtx, r: VersionRow): BudgetVersion {
-  const scope = scopeTerm(ctx, 'l.org_unit_id');
+export function toVersion(ctx: OrgCtx, r: VersionRow): BudgetVersion {
+  const scope = ctx.scope.sql('l.org_unit_id');
   const sql = scope.where.length ? `${VERSION_TOTALS} AND ${scope.where[0]}` : VERSION_TOTALS;
   const agg = stmt(dbOf(ctx), sql).get(r.id, ...scope.params) as { n: number; total: number };
   const { approvalState, inForce, ...rest } = r;
   return { ...rest, state: approvalState, inForce: !!inForce, lineCount: agg.n, totalFen: agg.total };
 }
 
-export function listPlans(ctx: AuthedCtx): BudgetPlan[] {
+export function listPlans(ctx: OrgCtx): BudgetPlan[] {
   const db = dbOf(ctx);
   const plans = stmt(db, 'SELECT id, fiscal_year AS fiscalYear, name FROM budget_plans ORDER BY fiscal_year DESC').all() as { id: number; fiscalYear: number; name: string }[];
   const versions = (stmt(db, `${VERSION_SELECT} ORDER BY v.plan_id, v.number`).all() as VersionRow[]).map((v) => toVersion(ctx, v));
@@ -68,7 +68,7 @@ export function listPlans(ctx: AuthedCtx): BudgetPlan[] {
   });
 }
 
-function insertVersion(ctx: AuthedCtx, planId: number, basedOn: number | null, note: string): number {
+function insertVersion(ctx: OrgCtx, planId: number, basedOn: number | null, note: string): number {
   const db = dbOf(ctx);
   const open = stmt(db, "SELECT id FROM budget_versions WHERE plan_id = ? AND approval_state IN ('draft','submitted','returned')", true).get(planId);
   if (open !== undefined) {
@@ -87,7 +87,7 @@ function insertVersion(ctx: AuthedCtx, planId: number, basedOn: number | null, n
   return id;
 }
 
-export function createPlan(ctx: AuthedCtx, fiscalYear: number, name: string): BudgetPlan {
+export function createPlan(ctx: OrgCtx, fiscalYear: number, name: string): BudgetPlan {
   inTx(ctx, () => {
     const db = dbOf(ctx);
     if (stmt(db, 'SELECT 1 FROM budget_plans WHERE fiscal_year = ?', true).get(fiscalYear)) {
@@ -102,7 +102,7 @@ export function createPlan(ctx: AuthedCtx, fiscalYear: number, name: string): Bu
 }
 
 /** A new draft copying every line of the version in force (an empty draft if none is in force). */
-export function reviseVersion(ctx: AuthedCtx, planId: number, note: string): BudgetVersion {
+export function reviseVersion(ctx: OrgCtx, planId: number, note: string): BudgetVersion {
   const id = inTx(ctx, () => {
     const db = dbOf(ctx);
     if (!stmt(db, 'SELECT 1 FROM budget_plans WHERE id = ?', true).get(planId)) throw notFound('budgetPlan', planId);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { budgetsApi, BudgetVsActual, BvaDimension, BvaRow } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
 import { bucketOf, bucketsOf, figuresOf, periodOf, type Balances } from '../../../shared/domain/budget';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { DIM_COL, lineWhere } from './filters';
 import { requirePlanOfYear } from './lines';
 import { dbOf, stmt, SUM_ACTUAL, SUM_ALLOCATED, SUM_COMMITTED } from './sql';
@@ -75,7 +75,7 @@ const LABEL_SQL: Record<BvaDimension, string> = {
   partner: 'SELECT id, code, name AS nameZh, name AS nameEn FROM partners',
 };
 
-export function budgetVsActual(ctx: AuthedCtx, i: In): BudgetVsActual {
+export function budgetVsActual(ctx: OrgCtx, i: In): BudgetVsActual {
   const db = dbOf(ctx);
   const planId = requirePlanOfYear(db, i.fiscalYear);
   const dims = i.dimensions;

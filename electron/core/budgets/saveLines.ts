@@ -3,13 +3,13 @@ import type { budgetsApi, SaveLinesResult } from '../../../shared/api/areas/budg
 import { ApiError, type FieldIssue } from '../../../shared/api/errors';
 import { EDITABLE_STATES } from '../../../shared/domain/approval';
 import { periodOf, revisionProblem, type ControlMode } from '../../../shared/domain/budget';
-import { isoNow, type AuthedCtx, type Handlers } from '../context';
+import { isoNow, type OrgCtx, type Handlers } from '../context';
 import { validationError } from '../errors';
 import { stale } from './documents';
 import { balancesOfLines, cellKey, closedPeriods } from './ledger';
 import { ensureLine, keyString, orgNodes, type LineKey } from './lines';
 import { getVersionRow, inForceVersionId } from './plans';
-import { amountsOf, dbOf, inTx, jsonIds, MONTH_COLS, scopeTest, stmt } from './sql';
+import { amountsOf, dbOf, inTx, jsonIds, MONTH_COLS, stmt } from './sql';
 
 /**
  * Bulk save of budget grid rows into a draft (or returned) version: one transaction, all or
@@ -24,14 +24,14 @@ import { amountsOf, dbOf, inTx, jsonIds, MONTH_COLS, scopeTest, stmt } from './s
 type SaveInput = z.output<(typeof budgetsApi)['budgetVersions.saveLines']['input']>;
 interface VRow { amounts: number[]; controlMode: string | null; toleranceBp: number | null }
 
-function versionRows(ctx: AuthedCtx, versionId: number | null): Map<number, VRow> {
+function versionRows(ctx: OrgCtx, versionId: number | null): Map<number, VRow> {
   if (versionId === null) return new Map();
   const rows = stmt(dbOf(ctx), `SELECT line_id AS lineId, ${MONTH_COLS.join(', ')}, control_mode AS controlMode, tolerance_bp AS toleranceBp FROM budget_version_lines WHERE version_id = ?`)
     .all(versionId) as (Record<string, number> & { lineId: number; controlMode: string | null; toleranceBp: number | null })[];
   return new Map(rows.map((r) => [r.lineId, { amounts: amountsOf(r), controlMode: r.controlMode, toleranceBp: r.toleranceBp }]));
 }
 
-export function saveVersionLines(ctx: AuthedCtx, input: SaveInput): SaveLinesResult {
+export function saveVersionLines(ctx: OrgCtx, input: SaveInput): SaveLinesResult {
   return inTx(ctx, () => {
     const db = dbOf(ctx);
     const v = getVersionRow(db, input.versionId);
@@ -40,7 +40,7 @@ export function saveVersionLines(ctx: AuthedCtx, input: SaveInput): SaveLinesRes
     }
     if (v.version !== input.version) throw stale(v.id);
     const org = orgNodes(db);
-    const scope = scopeTest(ctx);
+    const scope = ctx.scope;
     const channels = new Map((stmt(db, 'SELECT id, active FROM channel_types').all() as { id: number; active: number }[]).map((r) => [r.id, !!r.active]));
     const costs = new Map(
       (stmt(db, 'SELECT id, active, default_control AS control, default_tolerance_bp AS tol FROM cost_types').all() as { id: number; active: number; control: ControlMode; tol: number }[])

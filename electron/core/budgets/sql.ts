@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { requireInScope, scopeIds } from '../auth/scope';
-import type { AuthedCtx, CoreEnv } from '../context';
+import type { CoreEnv } from '../context';
 
 /**
  * Small SQL helpers of the budget area. Budgets read and write through better-sqlite3 prepared
@@ -36,37 +35,6 @@ export function inTx<T>(ctx: CoreEnv, fn: () => T): T {
 
 /** ids as one JSON parameter, for `IN (SELECT value FROM json_each(?))` */
 export const jsonIds = (ids: Iterable<number | null>) => JSON.stringify([...ids]);
-
-/**
- * Whether the caller's scope is the whole company (assigned the root unit): then no scope term is
- * needed at all, and the planner keeps its best plan. One cached lookup instead of computing the
- * scope's id set, which matters on hot paths (availability checks, reports).
- */
-const everything = new WeakMap<AuthedCtx, boolean>();
-export function seesEverything(ctx: AuthedCtx): boolean {
-  let all = everything.get(ctx);
-  if (all === undefined) {
-    const roots = stmt(dbOf(ctx), 'SELECT count(*) FROM org_units WHERE parent_id IS NULL AND id IN (SELECT value FROM json_each(?))', true);
-    everything.set(ctx, (all = (roots.get(JSON.stringify(ctx.user.orgUnitIds)) as number) > 0));
-  }
-  return all;
-}
-
-/** Membership test for many ids: everything for the whole company, else the scope's id set. */
-export function scopeTest(ctx: AuthedCtx): { has(orgUnitId: number): boolean } {
-  return seesEverything(ctx) ? { has: () => true } : scopeIds(ctx);
-}
-
-/** requireInScope with the shortcut above. */
-export function assertInScope(ctx: AuthedCtx, orgUnitId: number): void {
-  if (!seesEverything(ctx)) requireInScope(ctx, orgUnitId);
-}
-
-/** The org-unit scope as a WHERE term on `col`: nothing for the whole company, else membership in the scope's ids. */
-export function scopeTerm(ctx: AuthedCtx, col: string): { where: string[]; params: unknown[] } {
-  if (seesEverything(ctx)) return { where: [], params: [] };
-  return { where: [`${col} IN (SELECT value FROM json_each(?))`], params: [jsonIds(scopeIds(ctx))] };
-}
 
 /** Balances of the ledger, as SQL over an entry alias (see the ledger table's comment). */
 export const SUM_ALLOCATED = (e: string) => `SUM(CASE WHEN ${e}.kind IN ('allocation','transfer_in','transfer_out') THEN ${e}.amount ELSE 0 END)`;

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { BudgetTransfer, budgetsApi } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
 import { EDITABLE_STATES, type ApprovalAction } from '../../../shared/domain/approval';
-import { isoNow, type AuthedCtx, type Handlers } from '../context';
+import { isoNow, type OrgCtx, type Handlers } from '../context';
 import { notFound } from '../master/common';
 import { applyTransition, stale } from './documents';
 import { appendHistory } from './history';
 import { cellBalances, post } from './ledger';
 import { ensureLine, findLine, getLine, resolveCell, type CellRef } from './lines';
-import { assertInScope, dbOf, inTx, stmt } from './sql';
+import { dbOf, inTx, stmt } from './sql';
 
 /**
  * Transfers (调拨): budget moved from one cell to another of the same plan, as a document with a
@@ -28,10 +28,10 @@ const SELECT = `SELECT t.id, t.plan_id AS planId, p.fiscal_year AS fiscalYear, t
 const toTransfer = ({ approvalState, ...r }: Row): BudgetTransfer => ({ ...r, state: approvalState, number: `BT-${r.fiscalYear}-${String(r.id).padStart(5, '0')}` });
 
 /** A transfer, if the caller's scope covers its source line (else out_of_scope). */
-export function getRow(ctx: AuthedCtx, id: number): Row {
+export function getRow(ctx: OrgCtx, id: number): Row {
   const r = stmt(dbOf(ctx), `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
   if (!r) throw notFound('budgetTransfer', id);
-  assertInScope(ctx, getLine(dbOf(ctx), r.fromLineId).orgUnitId);
+  ctx.scope.require(getLine(dbOf(ctx), r.fromLineId).orgUnitId);
   return r;
 }
 
@@ -41,7 +41,7 @@ function exactCell(db: ReturnType<typeof dbOf>, ref: CellRef) {
 }
 
 /** The source must keep at least its committed + actual: amount ≤ available. */
-function assertCovered(ctx: AuthedCtx, lineId: number, period: string, amount: number): void {
+function assertCovered(ctx: OrgCtx, lineId: number, period: string, amount: number): void {
   const b = cellBalances(dbOf(ctx), lineId, period);
   const available = b.allocated - b.committed - b.actual;
   if (amount > available) {
@@ -49,7 +49,7 @@ function assertCovered(ctx: AuthedCtx, lineId: number, period: string, amount: n
   }
 }
 
-export function createTransfer(ctx: AuthedCtx, i: In<'budgetTransfers.create'>): BudgetTransfer {
+export function createTransfer(ctx: OrgCtx, i: In<'budgetTransfers.create'>): BudgetTransfer {
   const id = inTx(ctx, () => {
     const db = dbOf(ctx);
     // transfers name their cells exactly: no fallback to an ancestor's line
@@ -57,8 +57,8 @@ export function createTransfer(ctx: AuthedCtx, i: In<'budgetTransfers.create'>):
     const to = exactCell(db, i.to);
     if (!from.line) throw new ApiError('validation', 'The source line has no budget', undefined, [{ path: 'from', reason: 'v.no_budget' }]);
     if (from.planId !== to.planId) throw new ApiError('validation', 'Transfers stay within one plan', undefined, [{ path: 'to', reason: 'v.same_plan' }]);
-    assertInScope(ctx, from.line.orgUnitId);
-    assertInScope(ctx, to.line?.orgUnitId ?? to.key.orgUnitId);
+    ctx.scope.require(from.line.orgUnitId);
+    ctx.scope.require(to.line?.orgUnitId ?? to.key.orgUnitId);
     // a key with no line yet: the target line is created (with no allocation until the transfer is approved)
     const target = to.line ?? ensureLine(ctx, to.planId, to.key);
     if (target.id === from.line.id && to.period === from.period) {
@@ -79,7 +79,7 @@ export function createTransfer(ctx: AuthedCtx, i: In<'budgetTransfers.create'>):
   return toTransfer(getRow(ctx, id));
 }
 
-export function updateTransfer(ctx: AuthedCtx, i: In<'budgetTransfers.update'>): BudgetTransfer {
+export function updateTransfer(ctx: OrgCtx, i: In<'budgetTransfers.update'>): BudgetTransfer {
   inTx(ctx, () => {
     const t = getRow(ctx, i.id);
     if (t.version !== i.version) throw stale(t.id);
@@ -94,14 +94,14 @@ export function updateTransfer(ctx: AuthedCtx, i: In<'budgetTransfers.update'>):
   return toTransfer(getRow(ctx, i.id));
 }
 
-function act(ctx: AuthedCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetTransfer {
+function act(ctx: OrgCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetTransfer {
   inTx(ctx, () => {
     const t = getRow(ctx, i.id);
     applyTransition(ctx, 'budget_transfer', t, i.version, action, i.comment);
     if (action === 'submit') assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
     if (action === 'approve') {
       assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
-      assertInScope(ctx, getLine(dbOf(ctx), t.toLineId).orgUnitId);
+      ctx.scope.require(getLine(dbOf(ctx), t.toLineId).orgUnitId);
       const source = { type: 'budget_transfer', id: t.id, ref: toTransfer(t).number };
       post(ctx, [
         { lineId: t.fromLineId, period: t.fromPeriod, kind: 'transfer_out', amount: -t.amount, source, note: t.reason },
@@ -112,11 +112,11 @@ function act(ctx: AuthedCtx, action: ApprovalAction, i: { id: number; version: n
   return toTransfer(getRow(ctx, i.id));
 }
 
-export function listTransfers(ctx: AuthedCtx, fiscalYear: number, limit: number): BudgetTransfer[] {
+export function listTransfers(ctx: OrgCtx, fiscalYear: number, limit: number): BudgetTransfer[] {
   const rows = stmt(dbOf(ctx), `${SELECT} WHERE p.fiscal_year = ? ORDER BY t.id DESC LIMIT ?`).all(fiscalYear, limit) as Row[];
   return rows.filter((r) => {
     try {
-      assertInScope(ctx, getLine(dbOf(ctx), r.fromLineId).orgUnitId);
+      ctx.scope.require(getLine(dbOf(ctx), r.fromLineId).orgUnitId);
       return true;
     } catch {
       return false;

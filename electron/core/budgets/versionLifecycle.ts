@@ -2,11 +2,11 @@ import type { BudgetVersion } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
 import type { ApprovalAction } from '../../../shared/domain/approval';
 import { periodOf, revisionProblem, type ControlMode } from '../../../shared/domain/budget';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { applyTransition } from './documents';
 import { balancesOfLines, cellKey, closedPeriods, periodClosedError, post, type NewEntry } from './ledger';
 import { getVersionRow, inForceVersionId, toVersion, type VersionRow } from './plans';
-import { amountsOf, dbOf, inTx, MONTH_COLS, scopeTest, stmt } from './sql';
+import { amountsOf, dbOf, inTx, MONTH_COLS, stmt } from './sql';
 
 /**
  * A version's life: draft → submitted → approved (or rejected, or returned for revision and
@@ -17,7 +17,7 @@ import { amountsOf, dbOf, inTx, MONTH_COLS, scopeTest, stmt } from './sql';
  * and spent on it, and no allocation lands in a closed period: approval is refused with the
  * offending cells listed, and nothing changes.
  */
-function amountsByLine(ctx: AuthedCtx, versionId: number | null): Map<number, number[]> {
+function amountsByLine(ctx: OrgCtx, versionId: number | null): Map<number, number[]> {
   if (versionId === null) return new Map();
   const rows = stmt(dbOf(ctx), `SELECT line_id AS lineId, ${MONTH_COLS.join(', ')} FROM budget_version_lines WHERE version_id = ?`).all(versionId) as (Record<string, number> & {
     lineId: number;
@@ -25,7 +25,7 @@ function amountsByLine(ctx: AuthedCtx, versionId: number | null): Map<number, nu
   return new Map(rows.map((r) => [r.lineId, amountsOf(r)]));
 }
 
-function allocationDeltas(ctx: AuthedCtx, v: VersionRow, previous: number | null): NewEntry[] {
+function allocationDeltas(ctx: OrgCtx, v: VersionRow, previous: number | null): NewEntry[] {
   const next = amountsByLine(ctx, v.id);
   const prev = amountsByLine(ctx, previous);
   const lineIds = new Set([...next.keys(), ...prev.keys()]);
@@ -47,11 +47,11 @@ function allocationDeltas(ctx: AuthedCtx, v: VersionRow, previous: number | null
  * committed + actual, and within tolerance where the line's rule after approval is `block`
  * (the new version's rule, or the cost type's when the line leaves the plan).
  */
-function checkCells(ctx: AuthedCtx, v: VersionRow, previous: number | null, entries: NewEntry[]): void {
+function checkCells(ctx: OrgCtx, v: VersionRow, previous: number | null, entries: NewEntry[]): void {
   const db = dbOf(ctx);
   const closed = closedPeriods(db, entries.map((e) => e.period));
   if (closed.length) throw periodClosedError(closed);
-  const scope = scopeTest(ctx);
+  const scope = ctx.scope;
   const lines = stmt(
     db,
     `SELECT l.id, l.org_unit_id AS org, coalesce(vl.control_mode, ct.default_control) AS control, coalesce(vl.tolerance_bp, ct.default_tolerance_bp) AS tol
@@ -72,7 +72,7 @@ function checkCells(ctx: AuthedCtx, v: VersionRow, previous: number | null, entr
   }
 }
 
-export function approveVersion(ctx: AuthedCtx, v: VersionRow, seen: number, comment: string): void {
+export function approveVersion(ctx: OrgCtx, v: VersionRow, seen: number, comment: string): void {
   // state, version and approver first; the transaction undoes the transition if a check fails
   applyTransition(ctx, 'budget_version', v, seen, 'approve', comment);
   const db = dbOf(ctx);
@@ -84,7 +84,7 @@ export function approveVersion(ctx: AuthedCtx, v: VersionRow, seen: number, comm
   post(ctx, entries);
 }
 
-function act(ctx: AuthedCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetVersion {
+function act(ctx: OrgCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetVersion {
   inTx(ctx, () => {
     const v = getVersionRow(dbOf(ctx), i.id);
     if (action === 'approve') return approveVersion(ctx, v, i.version, i.comment);

@@ -1,9 +1,9 @@
 import type { BudgetLineRow } from '../../../shared/api/areas/budgets';
 import type { Page } from '../../../shared/api/areas/common';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { buildPageQuery, encodeCursor, type ColumnSpec, type ParsedPageQuery } from '../master/paging';
 import { getVersionRow } from './plans';
-import { amountsOf, dbOf, MONTH_COLS, scopeTerm } from './sql';
+import { amountsOf, dbOf, MONTH_COLS } from './sql';
 
 /**
  * A version's lines as rows of the budget grid: keys with codes, twelve amounts, the row total,
@@ -39,9 +39,9 @@ const SELECT = `SELECT l.id AS lineId, l.org_unit_id AS orgUnitId, o.code AS org
   ${MONTH_COLS.map((c) => `vl.${c}`).join(', ')}, vl.control_mode AS controlMode, vl.tolerance_bp AS toleranceBp,
   coalesce(vl.control_mode, ct.default_control) AS effectiveControl, coalesce(vl.tolerance_bp, ct.default_tolerance_bp) AS effectiveToleranceBp`;
 
-export function versionLines(ctx: AuthedCtx, q: ParsedPageQuery & { versionId: number }): Page<BudgetLineRow> {
+export function versionLines(ctx: OrgCtx, q: ParsedPageQuery & { versionId: number }): Page<BudgetLineRow> {
   getVersionRow(dbOf(ctx), q.versionId); // not found → error
-  const scope = scopeTerm(ctx, 'l.org_unit_id');
+  const scope = ctx.scope.sql('l.org_unit_id');
   const base = { where: ['vl.version_id = ?', ...scope.where], params: [q.versionId, ...scope.params] };
   const query = { ...q, sort: q.sort.length ? q.sort : DEFAULT_SORT };
   const built = buildPageQuery(query, COLUMNS, 'l.id', QUICK, base, DEFAULT_SORT[0]!);

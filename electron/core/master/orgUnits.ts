@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { ORG_KINDS, type OrgUnit } from '../../../shared/api/areas/master';
 import { ApiError } from '../../../shared/api/errors';
-import { requireInScope, scopeIds } from '../auth/scope';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { schema } from '../db/open';
 import { assertUniqueCode, diff, logChange, notFound, updateVersioned } from './common';
 
@@ -26,10 +25,10 @@ export function toOrgUnit(r: Row): OrgUnit {
   };
 }
 
-function get(ctx: AuthedCtx, id: number): Row {
+function get(ctx: OrgCtx, id: number): Row {
   const r = ctx.db.select().from(t).where(eq(t.id, id)).get();
   if (!r) throw notFound('orgUnit', id);
-  requireInScope(ctx, r.id);
+  ctx.scope.require(r.id);
   return r;
 }
 
@@ -45,7 +44,7 @@ function checkKind(parentKind: Row['kind'] | null, kind: Row['kind']): void {
 
 export const orgUnitHandlers: Handlers<'orgUnits.list' | 'orgUnits.create' | 'orgUnits.update' | 'orgUnits.setActive'> = {
   'orgUnits.list': (input, ctx) => {
-    const ids = [...scopeIds(ctx)];
+    const ids = [...ctx.scope.ids()];
     if (ids.length === 0) return [];
     const where = input.includeInactive ? inArray(t.id, ids) : and(inArray(t.id, ids), eq(t.active, true));
     return ctx.db.select().from(t).where(where).orderBy(asc(t.path)).all().map(toOrgUnit);

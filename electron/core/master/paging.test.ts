@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshCore, type Caller, type TestCore } from '../testing';
-import { scopeTerm } from './paging';
+import { createScope } from '../auth/scope';
 
 let core: TestCore;
 let admin: Caller;
@@ -29,12 +29,20 @@ async function sqlOf<T>(fn: () => Promise<T>): Promise<string[]> {
   }
 }
 
-describe('scopeTerm', () => {
+describe('the scope term (auth/scope.ts createScope)', () => {
   it('writes no term for the whole company, an indexable IN for a small scope, a scan-friendly one for a large scope', () => {
-    expect(scopeTerm('p.org_unit_id', new Set([1, 2, 3, 4]), 4)).toEqual({ where: [], params: [] });
-    expect(scopeTerm('p.org_unit_id', new Set([5, 6]), 16)).toEqual({ where: ['p.org_unit_id IN (SELECT value FROM json_each(?))'], params: ['[5,6]'] });
-    expect(scopeTerm('p.org_unit_id', new Set([5, 6, 7]), 16)).toEqual({ where: ['+p.org_unit_id IN (SELECT value FROM json_each(?))'], params: ['[5,6,7]'] });
-    expect(scopeTerm('p.org_unit_id', new Set(), 16)).toEqual({ where: ['p.org_unit_id IN (SELECT value FROM json_each(?))'], params: ['[]'] });
+    const db = core.env.db.$client;
+    const unit = (code: string) => db.prepare('SELECT id FROM org_units WHERE code = ?').pluck().get(code) as number;
+    const units = db.prepare('SELECT count(*) FROM org_units').pluck().get() as number;
+    expect(createScope(db, { orgUnitIds: [unit('YL')] }).sql('p.org_unit_id')).toEqual({ where: [], params: [] });
+    const county = createScope(db, { orgUnitIds: [unit('KM-WH')] });
+    expect(county.ids().size * 8).toBeLessThanOrEqual(units);
+    expect(county.sql('p.org_unit_id').where).toEqual(['p.org_unit_id IN (SELECT value FROM json_each(?))']);
+    const branches = db.prepare("SELECT id FROM org_units WHERE kind = 'branch'").pluck().all() as number[];
+    const large = createScope(db, { orgUnitIds: branches.slice(0, 2) });
+    expect(large.ids().size * 8).toBeGreaterThan(units);
+    expect(large.sql('p.org_unit_id').where).toEqual(['+p.org_unit_id IN (SELECT value FROM json_each(?))']);
+    expect(createScope(db, { orgUnitIds: [] }).sql('x')).toEqual({ where: ['x IN (SELECT value FROM json_each(?))'], params: ['[]'] });
   });
 });
 

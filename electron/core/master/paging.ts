@@ -107,20 +107,3 @@ export function buildPageQuery(
 export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
-
-/**
- * The org-unit scope as a WHERE term. How it is written decides the query plan, and SQLite's
- * planner cannot know how many ids `json_each(?)` holds:
- * - scope = every unit (company-level users): no term at all — every row references a unit;
- * - a small scope (at most 1/8 of the units): `col IN (ids)`, so the (org_unit_id, id) index
- *   finds the few rows directly;
- * - a larger scope: `+col IN (ids)` — the unary plus keeps the planner off that index (looking
- *   up most of the table through it, then sorting, is ~10× slower than a scan) so it scans or
- *   walks the sort column's index and tests membership per row.
- */
-export function scopeTerm(expr: string, scope: ReadonlySet<number>, unitCount: number): { where: string[]; params: unknown[] } {
-  if (scope.size >= unitCount) return { where: [], params: [] };
-  const ids = JSON.stringify([...scope]);
-  if (scope.size * 8 <= unitCount) return { where: [`${expr} IN (SELECT value FROM json_each(?))`], params: [ids] };
-  return { where: [`+${expr} IN (SELECT value FROM json_each(?))`], params: [ids] };
-}

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
-import { resolveSession } from '../auth/session';
-import type { AuthedCtx } from '../context';
+
+
 import { schema } from '../db/open';
-import { freshCore, type Caller, type TestCore } from '../testing';
+import { freshCore, orgCtxOf, type Caller, type TestCore } from '../testing';
 import { visibleUserIds } from './partners';
 
 let core: TestCore;
@@ -147,7 +147,7 @@ describe('partners', () => {
 describe('handover history', () => {
   /** What `partners.handovers` returned before the filter moved into SQL: read all, filter, newest first. */
   function reference(caller: Caller) {
-    const ctx = { ...core.env, ...resolveSession(core.env, caller.token), signal: new AbortController().signal } as AuthedCtx;
+    const ctx = orgCtxOf(core, caller);
     const visible = visibleUserIds(ctx);
     return core.env.db
       .select()

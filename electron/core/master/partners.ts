@@ -1,11 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Handover, Partner } from '../../../shared/api/areas/master';
 import { ApiError } from '../../../shared/api/errors';
-import { inScope, requireInScope, scopeIds } from '../auth/scope';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { schema, type Db, type Tx } from '../db/open';
 import { assertUniqueCode, diff, logChange, notFound, updateVersioned } from './common';
-import { buildPageQuery, encodeCursor, scopeTerm, type ColumnSpec } from './paging';
+import { buildPageQuery, encodeCursor, type ColumnSpec } from './paging';
 
 const t = schema.partners;
 
@@ -52,10 +51,9 @@ const SELECT = `SELECT p.id, p.code, p.name, p.channel_type_id AS channelTypeId,
 type RawPartner = Omit<Partner, 'active'> & { active: number | boolean };
 const toPartner = (r: RawPartner): Partner => ({ ...r, active: !!r.active });
 
-export function listPartners(ctx: AuthedCtx, q: Parameters<Handlers<'partners.list'>['partners.list']>[0]) {
+export function listPartners(ctx: OrgCtx, q: Parameters<Handlers<'partners.list'>['partners.list']>[0]) {
   const client = ctx.db.$client;
-  const units = client.prepare('SELECT count(*) FROM org_units').pluck().get() as number;
-  const scope = scopeTerm('p.org_unit_id', scopeIds(ctx), units);
+  const scope = ctx.scope.sql('p.org_unit_id');
   const base = { where: [...scope.where, ...(q.includeInactive ? [] : ['p.active = 1'])], params: scope.params };
   const quick = ['p.code', 'p.name', 'p.contact_name', 'p.contact_phone'];
   const columns = partnerColumns(ctx.user.locale);
@@ -120,20 +118,20 @@ export function partnerRefProblem(look: PartnerRefLookup, p: { channelTypeId?: n
 }
 
 /** References must exist, be active, and (org unit, owner) be inside the caller's scope. */
-function checkRefs(tx: Tx, ctx: AuthedCtx, p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null }) {
+function checkRefs(tx: Tx, ctx: OrgCtx, p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null }) {
   const problem = partnerRefProblem(
     {
       channelType: (id) => tx.select().from(schema.channelTypes).where(eq(schema.channelTypes.id, id)).get(),
       orgUnit: (id) => tx.select().from(schema.orgUnits).where(eq(schema.orgUnits.id, id)).get(),
       user: (id) => tx.select().from(schema.users).where(eq(schema.users.id, id)).get(),
-      inScope: (id) => inScope(ctx, id),
+      inScope: (id) => ctx.scope.has(id),
     },
     p,
   );
   if (problem) throw problem;
 }
 
-export function createPartner(tx: Tx, ctx: AuthedCtx, input: Parameters<Handlers<'partners.create'>['partners.create']>[0]): Partner {
+export function createPartner(tx: Tx, ctx: OrgCtx, input: Parameters<Handlers<'partners.create'>['partners.create']>[0]): Partner {
   const now = ctx.now().toISOString();
   checkRefs(tx, ctx, input);
   assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, input.code)).get(), input.code);
@@ -144,11 +142,11 @@ export function createPartner(tx: Tx, ctx: AuthedCtx, input: Parameters<Handlers
 
 export function updatePartner(
   tx: Tx,
-  ctx: AuthedCtx,
+  ctx: OrgCtx,
   input: Parameters<Handlers<'partners.update'>['partners.update']>[0],
 ): Partner {
   const before = getRow(tx, input.id);
-  requireInScope(ctx, before.orgUnitId);
+  ctx.scope.require(before.orgUnitId);
   const p = input.patch;
   checkRefs(tx, ctx, p);
   const start = p.contractStart !== undefined ? p.contractStart : before.contractStart;
@@ -169,7 +167,7 @@ export const partnerHandlers: Handlers<
   'partners.list': (q, ctx) => listPartners(ctx, q),
   'partners.get': (i, ctx) => {
     const r = getRow(ctx.db, i.id);
-    requireInScope(ctx, r.orgUnitId);
+    ctx.scope.require(r.orgUnitId);
     return dto(r);
   },
   'partners.create': (i, ctx) => ctx.db.transaction((tx) => createPartner(tx, ctx, i)),
@@ -177,7 +175,7 @@ export const partnerHandlers: Handlers<
   'partners.setActive': (i, ctx) =>
     ctx.db.transaction((tx) => {
       const r = getRow(ctx.db, i.id);
-      requireInScope(ctx, r.orgUnitId);
+      ctx.scope.require(r.orgUnitId);
       updateVersioned(tx, t, i.id, i.version, { active: i.active }, ctx.now().toISOString());
       logChange(tx, ctx, 'partner', i.id, i.active ? 'activate' : 'deactivate', undefined, { active: i.active });
       return dto(getRow(ctx.db, i.id));
@@ -195,7 +193,7 @@ export const partnerHandlers: Handlers<
       const from = tx.select().from(schema.users).where(eq(schema.users.id, i.fromUserId)).get();
       if (!from) throw notFound('user', i.fromUserId);
       if (!to || !to.active) throw new ApiError('validation', 'The receiving user is unknown or inactive', undefined, [{ path: 'toUserId', reason: 'v.inactive_ref' }]);
-      const scope = [...scopeIds(ctx)];
+      const scope = [...ctx.scope.ids()];
       const moved = tx
         .select({ id: t.id })
         .from(t)
@@ -225,7 +223,7 @@ export const partnerHandlers: Handlers<
  * Past handovers the caller may see, newest first: those from or to a visible user (see
  * `visibleUserIds`), filtered by SQLite rather than after reading every handover.
  */
-export function listHandovers(ctx: AuthedCtx): Handover[] {
+export function listHandovers(ctx: OrgCtx): Handover[] {
   return ctx.db.$client
     .prepare<[number, string], Handover>(
       `WITH visible(id) AS (
@@ -237,12 +235,12 @@ export function listHandovers(ctx: AuthedCtx): Handover[] {
        WHERE h.from_user_id IN (SELECT id FROM visible) OR h.to_user_id IN (SELECT id FROM visible)
        ORDER BY h.id DESC`,
     )
-    .all(ctx.user.id, JSON.stringify([...scopeIds(ctx)]));
+    .all(ctx.user.id, JSON.stringify([...ctx.scope.ids()]));
 }
 
 /** Users whose assignments lie inside the caller's scope, plus the caller. */
-export function visibleUserIds(ctx: AuthedCtx): Set<number> {
-  const scope = [...scopeIds(ctx)];
+export function visibleUserIds(ctx: OrgCtx): Set<number> {
+  const scope = [...ctx.scope.ids()];
   const ids = ctx.db
     .select({ id: schema.userOrgUnits.userId })
     .from(schema.userOrgUnits)

@@ -2,8 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { UserRow } from '../../../shared/api/areas/master';
 import { ApiError } from '../../../shared/api/errors';
 import { hashPassword } from '../auth/password';
-import { requireInScope } from '../auth/scope';
-import type { AuthedCtx, Handlers } from '../context';
+import type { OrgCtx, Handlers } from '../context';
 import { schema, type Db, type Tx } from '../db/open';
 import { diff, logChange, notFound, updateVersioned } from './common';
 import { visibleUserIds } from './partners';
@@ -32,14 +31,14 @@ function toRow(u: typeof t.$inferSelect, orgUnitIds: number[]): UserRow {
   };
 }
 
-function getUser(ctx: AuthedCtx, id: number): UserRow {
+function getUser(ctx: OrgCtx, id: number): UserRow {
   const u = ctx.db.select().from(t).where(eq(t.id, id)).get();
   if (!u || !visibleUserIds(ctx).has(id)) throw notFound('user', id);
   return toRow(u, assignments(ctx.db, [id]).get(id) ?? []);
 }
 
-function setAssignments(tx: Tx, ctx: AuthedCtx, userId: number, orgUnitIds: number[]): void {
-  for (const ou of orgUnitIds) requireInScope(ctx, ou);
+function setAssignments(tx: Tx, ctx: OrgCtx, userId: number, orgUnitIds: number[]): void {
+  for (const ou of orgUnitIds) ctx.scope.require(ou);
   tx.delete(schema.userOrgUnits).where(eq(schema.userOrgUnits.userId, userId)).run();
   for (const ou of new Set(orgUnitIds)) tx.insert(schema.userOrgUnits).values({ userId, orgUnitId: ou }).run();
 }
@@ -48,7 +47,7 @@ function setAssignments(tx: Tx, ctx: AuthedCtx, userId: number, orgUnitIds: numb
  * Creates a user with a ready password hash (synchronous, for one transaction): users.create after
  * hashing, and the Excel import, whose users get a hash no password matches (see excel/kinds/users).
  */
-export function insertUser(tx: Tx, ctx: AuthedCtx, i: Omit<Parameters<Handlers<'users.create'>['users.create']>[0], 'password'>, passwordHash: string): number {
+export function insertUser(tx: Tx, ctx: OrgCtx, i: Omit<Parameters<Handlers<'users.create'>['users.create']>[0], 'password'>, passwordHash: string): number {
   const now = ctx.now().toISOString();
   const clash = ctx.db.$client.prepare('SELECT 1 FROM users WHERE lower(username) = lower(?)').get(i.username);
   if (clash) throw new ApiError('duplicate', `Username ${i.username} is taken`, { code: i.username }, [{ path: 'username', reason: 'v.duplicate_username' }]);

@@ -39,10 +39,10 @@ export const authApi = {
     z.object({ username: z.string().trim().min(1, 'v.required').max(64), password: z.string().min(1, 'v.required').max(200) }),
     { auth: 'public' },
   ),
-  'auth.signOut': method<{ ok: true }>()(z.object({}).default({})),
-  'auth.me': method<SessionUser>()(z.object({}).default({})),
-  'auth.setLocale': method<SessionUser>()(z.object({ locale })),
-  'auth.changePassword': method<{ ok: true }>()(z.object({ oldPassword: z.string().min(1).max(200), newPassword: password })),
+  'auth.signOut': method<{ ok: true }>()(z.object({}).default({}), { scope: 'self' }),
+  'auth.me': method<SessionUser>()(z.object({}).default({}), { scope: 'self' }),
+  'auth.setLocale': method<SessionUser>()(z.object({ locale }), { scope: 'self' }),
+  'auth.changePassword': method<{ ok: true }>()(z.object({ oldPassword: z.string().min(1).max(200), newPassword: password }), { scope: 'self' }),
 } as const;
 
 export const roleSchema = z.enum(ROLES);

@@ -61,13 +61,13 @@ const decision = z.object({ id, version: rowVersion, comment: reason });
 const FINANCE = { roles: ['finance'] as const };
 
 export const budgetsApi = {
-  'budgetPlans.list': method<BudgetPlan[]>()(z.object({}).default({})),
+  'budgetPlans.list': method<BudgetPlan[]>()(z.object({}).default({}), { scope: 'org' }),
   /** a plan for a fiscal year, with an empty draft version 1 */
-  'budgetPlans.create': method<BudgetPlan>()(z.object({ fiscalYear, name: z.string().trim().min(1, 'v.required').max(100) }), FINANCE),
+  'budgetPlans.create': method<BudgetPlan>()(z.object({ fiscalYear, name: z.string().trim().min(1, 'v.required').max(100) }), { ...FINANCE, scope: 'org' }),
 
-  'budgetVersions.get': method<BudgetVersion>()(z.object({ id })),
+  'budgetVersions.get': method<BudgetVersion>()(z.object({ id }), { scope: 'org' }),
   /** the lines of a version, as grid rows, paged (keyset cursor) and limited to the caller's scope */
-  'budgetVersions.lines': method<Page<BudgetLineRow>>()(pageQuery.extend({ versionId: id })),
+  'budgetVersions.lines': method<Page<BudgetLineRow>>()(pageQuery.extend({ versionId: id }), { scope: 'org' }),
   /**
    * Bulk save of grid rows into a draft (or returned) version, all or nothing: rows are upserted by
    * line key; `amounts[i] = null` keeps month i+1 as it is (0 for a new row); `controlMode` /
@@ -90,16 +90,16 @@ export const budgetsApi = {
         .max(50_000, 'v.too_many_rows'),
       removeLineIds: z.array(id).max(50_000).default([]),
     }),
-    FINANCE,
+    { ...FINANCE, scope: 'org' },
   ),
   /** a new draft from the version in force (empty if none is) */
-  'budgetVersions.revise': method<BudgetVersion>()(z.object({ planId: id, note: z.string().trim().max(200).default('') }), FINANCE),
-  'budgetVersions.submit': method<BudgetVersion>()(action, FINANCE),
+  'budgetVersions.revise': method<BudgetVersion>()(z.object({ planId: id, note: z.string().trim().max(200).default('') }), { ...FINANCE, scope: 'org' }),
+  'budgetVersions.submit': method<BudgetVersion>()(action, { ...FINANCE, scope: 'org' }),
   /** by a finance user other than the submitter; posts the allocation differences to the ledger */
-  'budgetVersions.approve': method<BudgetVersion>()(action, FINANCE),
-  'budgetVersions.reject': method<BudgetVersion>()(decision, FINANCE),
-  'budgetVersions.return': method<BudgetVersion>()(decision, FINANCE),
-  'budgetVersions.cancel': method<BudgetVersion>()(action, FINANCE),
+  'budgetVersions.approve': method<BudgetVersion>()(action, { ...FINANCE, scope: 'org' }),
+  'budgetVersions.reject': method<BudgetVersion>()(decision, { ...FINANCE, scope: 'org' }),
+  'budgetVersions.return': method<BudgetVersion>()(decision, { ...FINANCE, scope: 'org' }),
+  'budgetVersions.cancel': method<BudgetVersion>()(action, { ...FINANCE, scope: 'org' }),
   /** two versions side by side per line and month (b − a), paged by line id */
   'budgetVersions.compare': method<CompareResult>()(
     z.object({
@@ -108,46 +108,46 @@ export const budgetsApi = {
       onlyChanged: z.boolean().default(false),
       limit: z.number().int().min(1).max(5000).default(500),
       cursor: z.string().max(200).optional(),
-    }),
+    }), { scope: 'org' },
   ),
 
-  'budgetTransfers.list': method<BudgetTransfer[]>()(z.object({ fiscalYear, limit: z.number().int().min(1).max(5000).default(500) })),
-  'budgetTransfers.get': method<BudgetTransfer>()(z.object({ id })),
+  'budgetTransfers.list': method<BudgetTransfer[]>()(z.object({ fiscalYear, limit: z.number().int().min(1).max(5000).default(500) }), { scope: 'org' }),
+  'budgetTransfers.get': method<BudgetTransfer>()(z.object({ id }), { scope: 'org' }),
   'budgetTransfers.create': method<BudgetTransfer>()(
     z.object({ from: cellRef, to: cellRef, amount, reason }),
-    FINANCE,
+    { ...FINANCE, scope: 'org' },
   ),
   'budgetTransfers.update': method<BudgetTransfer>()(
     z.object({ id, version: rowVersion, amount: amount.optional(), reason: reason.optional() }),
-    FINANCE,
+    { ...FINANCE, scope: 'org' },
   ),
-  'budgetTransfers.submit': method<BudgetTransfer>()(action, FINANCE),
+  'budgetTransfers.submit': method<BudgetTransfer>()(action, { ...FINANCE, scope: 'org' }),
   /** by a finance user other than the submitter; cannot take the source below its committed + actual */
-  'budgetTransfers.approve': method<BudgetTransfer>()(action, FINANCE),
-  'budgetTransfers.reject': method<BudgetTransfer>()(decision, FINANCE),
-  'budgetTransfers.return': method<BudgetTransfer>()(decision, FINANCE),
-  'budgetTransfers.cancel': method<BudgetTransfer>()(action, FINANCE),
+  'budgetTransfers.approve': method<BudgetTransfer>()(action, { ...FINANCE, scope: 'org' }),
+  'budgetTransfers.reject': method<BudgetTransfer>()(decision, { ...FINANCE, scope: 'org' }),
+  'budgetTransfers.return': method<BudgetTransfer>()(decision, { ...FINANCE, scope: 'org' }),
+  'budgetTransfers.cancel': method<BudgetTransfer>()(action, { ...FINANCE, scope: 'org' }),
 
   /** the state history of a budget version or transfer */
-  'budgets.history': method<HistoryEntry[]>()(z.object({ documentType: z.enum(['budget_version', 'budget_transfer']), documentId: id })),
+  'budgets.history': method<HistoryEntry[]>()(z.object({ documentType: z.enum(['budget_version', 'budget_transfer']), documentId: id }), { scope: 'org' }),
 
-  'budgetPeriods.list': method<BudgetPeriod[]>()(z.object({ fiscalYear })),
-  'budgetPeriods.close': method<BudgetPeriod>()(z.object({ period, note: z.string().trim().max(200).default('') }), FINANCE),
-  'budgetPeriods.reopen': method<BudgetPeriod>()(z.object({ period, note: reason }), FINANCE),
+  'budgetPeriods.list': method<BudgetPeriod[]>()(z.object({ fiscalYear }), { scope: 'company' }),
+  'budgetPeriods.close': method<BudgetPeriod>()(z.object({ period, note: z.string().trim().max(200).default('') }), { ...FINANCE, scope: 'company' }),
+  'budgetPeriods.reopen': method<BudgetPeriod>()(z.object({ period, note: reason }), { ...FINANCE, scope: 'company' }),
 
   /** ok / warn / block for spending `amount` on a cell, with its balances (any role, own scope) */
-  'budgets.checkAvailability': method<Availability>()(z.object({ cell: cellRef, amount: cellFen })),
+  'budgets.checkAvailability': method<Availability>()(z.object({ cell: cellRef, amount: cellFen }), { scope: 'org' }),
   /** reserve budget for an approved request; refused (budget_exceeded) when the rule blocks */
-  'budgets.commit': method<LedgerPosting>()(z.object({ cell: cellRef, amount, source: docRef }), FINANCE),
+  'budgets.commit': method<LedgerPosting>()(z.object({ cell: cellRef, amount, source: docRef }), { ...FINANCE, scope: 'org' }),
   /** give back what `against` (the commitment's document) still holds on the cell, or part of it */
   'budgets.release': method<LedgerPosting>()(
     z.object({ cell: cellRef, amount, against: docRef.omit({ ref: true }), source: docRef.optional() }),
-    FINANCE,
+    { ...FINANCE, scope: 'org' },
   ),
   /** a settled claim: actual spend; with `against`, it first consumes that request's commitment */
   'budgets.recordActual': method<LedgerPosting>()(
     z.object({ cell: cellRef, amount, source: docRef, against: docRef.omit({ ref: true }).optional() }),
-    FINANCE,
+    { ...FINANCE, scope: 'org' },
   ),
 
   /** budget vs actual for any dimensions and period granularity, with subtotals and a grand total */
@@ -164,7 +164,7 @@ export const budgetsApi = {
       throughMonth: z.number().int().min(1, 'v.range').max(12, 'v.range').default(12),
       filter: bvaFilter,
       subtotals: z.boolean().default(true),
-    }),
+    }), { scope: 'org' },
   ),
   /** the ledger entries behind a figure: the row's keys, a period range and optional kinds; newest first, keyset paged */
   'budgets.entries': method<Page<LedgerEntryRow>>()(
@@ -177,6 +177,6 @@ export const budgetsApi = {
       kinds: z.array(z.enum(LEDGER_KINDS)).max(6).optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       cursor: z.string().max(200).optional(),
-    }),
+    }), { scope: 'org' },
   ),
 } as const;

@@ -183,30 +183,30 @@ const exportQuery = pageQuery.omit({ limit: true, offset: true, cursor: true });
 
 export const excelApi = {
   /** Desktop upload: the file's bytes as base64 (≤ 50 MB). Browsers use POST /api/upload. */
-  'files.put': method<FileRef>()(z.object({ name: z.string().trim().min(1).max(255), dataBase64: z.string().max(70_000_000) })),
+  'files.put': method<FileRef>()(z.object({ name: z.string().trim().min(1).max(255), dataBase64: z.string().max(70_000_000) }), { scope: 'self' }),
   /**
    * Save a produced file. The desktop app answers this itself with the native save dialog
    * ({ saved, path }); other transports get { saved: false, downloadUrl } to fetch with the token.
    */
-  'files.saveAs': method<{ saved: boolean; path?: string; downloadUrl: string }>()(z.object({ fileId })),
+  'files.saveAs': method<{ saved: boolean; path?: string; downloadUrl: string }>()(z.object({ fileId }), { scope: 'self' }),
 
   /** The importable kinds with their columns (headers in both languages) and what the caller may do. */
-  'excel.kinds': method<KindInfo[]>()(z.object({}).default({})),
+  'excel.kinds': method<KindInfo[]>()(z.object({}).default({}), { scope: 'self' }),
   /** A template: header row, dropdowns for coded columns, an instructions sheet with an example row. */
   /** `target`: optional even for kinds that need one (the template is the same for every version); when given, it is checked. */
-  'excel.template': method<FileRef>()(z.object({ kind, locale: locale.optional(), target: excelTarget.optional() })),
+  'excel.template': method<FileRef>()(z.object({ kind, locale: locale.optional(), target: excelTarget.optional() }), { scope: 'org' }),
   /** Checks the file, lists its sheets, finds the header row and matches the headers. `target`: see excelTarget. */
-  'excel.inspect': method<Inspection>()(z.object({ fileId, kind, sheet, mapping, target: excelTarget.optional() })),
+  'excel.inspect': method<Inspection>()(z.object({ fileId, kind, sheet, mapping, target: excelTarget.optional() }), { scope: 'org' }),
   /**
    * Reads and validates every row; writes nothing. Keeps the result for commit (30 minutes),
    * with its `target` (budget lines: `{ versionId }` of a draft or returned version).
    */
   'excel.dryRun': method<DryRunReport>()(
-    z.object({ jobId, fileId, kind, sheet, mapping, rememberMapping: z.boolean().default(true), target: excelTarget.optional() }),
+    z.object({ jobId, fileId, kind, sheet, mapping, rememberMapping: z.boolean().default(true), target: excelTarget.optional() }), { scope: 'org' },
   ),
   /** Pages through a dry run's issues. */
   'excel.issues': method<{ rows: RowIssue[]; total: number }>()(
-    z.object({ jobId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500) }),
+    z.object({ jobId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500) }), { scope: 'self' },
   ),
   /** Pages through what a dry run will create, update or leave unchanged. */
   'excel.changes': method<{ rows: PlannedChange[]; total: number }>()(
@@ -215,19 +215,19 @@ export const excelApi = {
       op: z.enum(['create', 'update', 'unchanged']).optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(5000).default(500),
-    }),
+    }), { scope: 'org' },
   ),
   /** Writes a dry run in one transaction: all valid rows only if there are no errors, or skipping rejected rows. */
-  'excel.commit': method<CommitResult>()(z.object({ jobId, mode: z.enum(['all_or_nothing', 'skip_rejected']).default('all_or_nothing') })),
+  'excel.commit': method<CommitResult>()(z.object({ jobId, mode: z.enum(['all_or_nothing', 'skip_rejected']).default('all_or_nothing') }), { scope: 'org' }),
   /**
    * Stops a running dry run, commit or export; a cancelled import writes nothing. A cancel for a
    * job id that has not started yet (it overtook its job) is remembered for 60 seconds: the job
    * that starts under that id is cancelled at once. `cancelled`: true for both; false when a job
    * under that id ended moments ago (too late for it — and a commit runs under its dry run's id).
    */
-  'excel.cancel': method<{ cancelled: boolean }>()(z.object({ jobId })),
+  'excel.cancel': method<{ cancelled: boolean }>()(z.object({ jobId }), { scope: 'self' }),
   /** The dry run's issues as an xlsx (row, column, value, reason in the caller's language). */
-  'excel.errorReport': method<FileRef>()(z.object({ jobId, locale: locale.optional() })),
+  'excel.errorReport': method<FileRef>()(z.object({ jobId, locale: locale.optional() }), { scope: 'org' }),
   /**
    * Exports a grid as it is shown. Partners: the grid's quick filter, filters and sort; the other
    * kinds: `rowIds` in the grid's order (omit for all). `columns`: visible column keys in order;
@@ -244,7 +244,7 @@ export const excelApi = {
       includeInactive: z.boolean().default(false),
       rowIds: z.array(id).max(1_000_000).optional(),
       target: excelTarget.optional(),
-    }),
+    }), { scope: 'org' },
   ),
   /**
    * Exports a report grid (budget vs actual, transfers …) exactly as the caller's screen shows it:
@@ -262,10 +262,10 @@ export const excelApi = {
         .min(1, 'v.required')
         .max(300),
       rows: z.array(z.array(z.union([z.string().max(32_767, 'v.too_long'), z.number(), z.null()])).max(300)).max(100_000, 'v.too_many_rows'),
-    }),
+    }), { scope: 'self' },
   ),
   /** Recent imports the caller may see (administrators: all; others: their own). */
   'excel.imports': method<ImportLogEntry[]>()(
-    z.object({ kind: kind.optional(), limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),
+    z.object({ kind: kind.optional(), limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }), { scope: 'org' },
   ),
 } as const;

@@ -140,39 +140,39 @@ export const userInput = z.object({
 const patchInput = <T extends z.ZodRawShape>(shape: z.ZodObject<T>) => z.object({ id, version, patch: patchOf(shape) });
 
 export const masterApi = {
-  'orgUnits.list': method<OrgUnit[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false })),
-  'orgUnits.create': method<OrgUnit>()(orgUnitInput, { roles: ['admin'] }),
-  'orgUnits.update': method<OrgUnit>()(patchInput(orgUnitInput.omit({ parentId: true })), { roles: ['admin'] }),
-  'orgUnits.setActive': method<OrgUnit>()(z.object({ id, version, active: bool }), { roles: ['admin'] }),
+  'orgUnits.list': method<OrgUnit[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false }), { scope: 'org' }),
+  'orgUnits.create': method<OrgUnit>()(orgUnitInput, { scope: 'org', roles: ['admin'] }),
+  'orgUnits.update': method<OrgUnit>()(patchInput(orgUnitInput.omit({ parentId: true })), { scope: 'org', roles: ['admin'] }),
+  'orgUnits.setActive': method<OrgUnit>()(z.object({ id, version, active: bool }), { scope: 'org', roles: ['admin'] }),
 
-  'channelTypes.list': method<ChannelType[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false })),
-  'channelTypes.create': method<ChannelType>()(channelTypeInput, { roles: ['admin'] }),
-  'channelTypes.update': method<ChannelType>()(patchInput(channelTypeInput), { roles: ['admin'] }),
-  'channelTypes.setActive': method<ChannelType>()(z.object({ id, version, active: bool }), { roles: ['admin'] }),
+  'channelTypes.list': method<ChannelType[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false }), { scope: 'company' }),
+  'channelTypes.create': method<ChannelType>()(channelTypeInput, { scope: 'company', roles: ['admin'] }),
+  'channelTypes.update': method<ChannelType>()(patchInput(channelTypeInput), { scope: 'company', roles: ['admin'] }),
+  'channelTypes.setActive': method<ChannelType>()(z.object({ id, version, active: bool }), { scope: 'company', roles: ['admin'] }),
 
-  'costTypes.list': method<CostType[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false })),
-  'costTypes.create': method<CostType>()(costTypeInput, { roles: ['admin'] }),
-  'costTypes.update': method<CostType>()(patchInput(costTypeInput), { roles: ['admin'] }),
-  'costTypes.setActive': method<CostType>()(z.object({ id, version, active: bool }), { roles: ['admin'] }),
+  'costTypes.list': method<CostType[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false }), { scope: 'company' }),
+  'costTypes.create': method<CostType>()(costTypeInput, { scope: 'company', roles: ['admin'] }),
+  'costTypes.update': method<CostType>()(patchInput(costTypeInput), { scope: 'company', roles: ['admin'] }),
+  'costTypes.setActive': method<CostType>()(z.object({ id, version, active: bool }), { scope: 'company', roles: ['admin'] }),
 
-  'partners.list': method<Page<Partner>>()(pageQuery),
-  'partners.get': method<Partner>()(z.object({ id })),
-  'partners.create': method<Partner>()(partnerInput, { roles: ['channel_staff', 'admin'] }),
+  'partners.list': method<Page<Partner>>()(pageQuery, { scope: 'org' }),
+  'partners.get': method<Partner>()(z.object({ id }), { scope: 'org' }),
+  'partners.create': method<Partner>()(partnerInput, { scope: 'org', roles: ['channel_staff', 'admin'] }),
   'partners.update': method<Partner>()(
     patchInput(partnerFields),
-    { roles: ['channel_staff', 'admin'] },
+    { scope: 'org', roles: ['channel_staff', 'admin'] },
   ),
-  'partners.setActive': method<Partner>()(z.object({ id, version, active: bool }), { roles: ['channel_staff', 'admin'] }),
+  'partners.setActive': method<Partner>()(z.object({ id, version, active: bool }), { scope: 'org', roles: ['channel_staff', 'admin'] }),
   'partners.handover': method<Handover>()(
     z.object({ fromUserId: id, toUserId: id, note: z.string().trim().max(200).default('') }),
-    { roles: ['approver', 'admin'] },
+    { scope: 'org', roles: ['approver', 'admin'] },
   ),
-  'partners.handovers': method<Handover[]>()(z.object({}).default({})),
+  'partners.handovers': method<Handover[]>()(z.object({}).default({}), { scope: 'org' }),
 
   /** Users visible to the caller (their scope); used for owner pickers too. */
-  'users.list': method<UserRow[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false })),
-  'users.create': method<UserRow>()(userInput, { roles: ['admin'] }),
-  'users.update': method<UserRow>()(patchInput(userInput.omit({ username: true, password: true })), { roles: ['admin'] }),
-  'users.setActive': method<UserRow>()(z.object({ id, version, active: bool }), { roles: ['admin'] }),
-  'users.resetPassword': method<{ ok: true }>()(z.object({ id, password: z.string().min(8, 'v.password_short').max(200) }), { roles: ['admin'] }),
+  'users.list': method<UserRow[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false }), { scope: 'org' }),
+  'users.create': method<UserRow>()(userInput, { scope: 'org', roles: ['admin'] }),
+  'users.update': method<UserRow>()(patchInput(userInput.omit({ username: true, password: true })), { scope: 'org', roles: ['admin'] }),
+  'users.setActive': method<UserRow>()(z.object({ id, version, active: bool }), { scope: 'org', roles: ['admin'] }),
+  'users.resetPassword': method<{ ok: true }>()(z.object({ id, password: z.string().min(8, 'v.password_short').max(200) }), { scope: 'org', roles: ['admin'] }),
 } as const;

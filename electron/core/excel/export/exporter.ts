@@ -1,6 +1,6 @@
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { FileRef } from '../../../../shared/api/areas/excel';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { fileRef, newFile } from '../files';
 import { startJob, type JobHandle } from '../jobs';
 import { getKind } from '../kinds';
@@ -46,7 +46,7 @@ export function exportColumns(all: ColumnDef[], wanted: string[] | undefined): C
 
 const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-export async function exportKind(ctx: AuthedCtx, i: ExportInput): Promise<FileRef & { rows: number }> {
+export async function exportKind(ctx: OrgCtx, i: ExportInput): Promise<FileRef & { rows: number }> {
   const kind = getKind(i.kind);
   requireRead(ctx, kind);
   const target = resolveTarget(ctx, kind, i.target, 'read');

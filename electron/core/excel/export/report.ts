@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { FileRef } from '../../../../shared/api/areas/excel';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { neutralise } from '../cells/neutralise';
 import { fileRef, newFile } from '../files';
 import { allIssues, getDryRun } from '../import/store';
@@ -13,7 +13,7 @@ import { T, reasonText, tr } from '../texts';
  * found, the reason in the caller's language, and the reason's code. Streamed (a bad file can
  * have an issue on every one of 100,000 rows).
  */
-export async function errorReport(ctx: AuthedCtx, jobId: string, localeIn?: Locale): Promise<FileRef> {
+export async function errorReport(ctx: OrgCtx, jobId: string, localeIn?: Locale): Promise<FileRef> {
   const d = getDryRun(ctx, jobId);
   const locale = localeIn ?? ctx.user.locale;
   const kind = getKind(d.kind);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { FileRef } from '../../../../shared/api/areas/excel';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { visibleUserIds } from '../../master/partners';
 import { fileRef, newFile } from '../files';
 import { getKind } from '../kinds';
@@ -32,7 +32,7 @@ function listValues(col: ColumnDef, refs: RefTables, locale: Locale, visibleUser
     .map((r) => table.display(r.id, locale));
 }
 
-export async function buildTemplate(ctx: AuthedCtx, kindName: string, localeIn?: Locale, target?: Record<string, unknown>): Promise<FileRef> {
+export async function buildTemplate(ctx: OrgCtx, kindName: string, localeIn?: Locale, target?: Record<string, unknown>): Promise<FileRef> {
   const kind: KindDef = getKind(kindName);
   requireWrite(ctx, kind);
   // a template is the same for every target (a budget version's lines come with an export); one given is checked all the same

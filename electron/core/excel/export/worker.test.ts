@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSession } from '../../auth/session';
-import type { AuthedCtx } from '../../context';
-import { freshCore, type Caller, type TestCore } from '../../testing';
+import type { OrgCtx } from '../../context';
+import { freshCore, orgCtxOf, type Caller, type TestCore } from '../../testing';
 import { producedFiles } from '../testing';
 import { getKind, registerKind } from '../kinds';
 import type { KindDef } from '../kinds/types';
@@ -16,11 +15,11 @@ import { exportKind } from './exporter';
  */
 let core: TestCore;
 let admin: Caller;
-let ctx: AuthedCtx;
+let ctx: OrgCtx;
 beforeAll(async () => {
   core = await freshCore({ demo: true });
   admin = await core.as('admin');
-  ctx = { ...core.env, user: resolveSession(core.env, admin.token).user, tokenHash: null, signal: new AbortController().signal } as AuthedCtx;
+  ctx = orgCtxOf(core, admin);
   const partners = getKind('partners');
   // the partners kind whose second page fails, as a database error would
   const failing: KindDef = {

@@ -1,5 +1,5 @@
 import type { InspectedColumn } from '../../../../shared/api/areas/excel';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { cellText, findHeaderRow, headerIndex, normaliseHeader } from '../headers';
 import { fileError } from '../read/errors';
 import type { KindDef } from '../kinds/types';
@@ -16,13 +16,13 @@ export interface ResolvedColumns {
   missingRequired: string[];
 }
 
-export function loadMappings(ctx: AuthedCtx, kind: string): Map<string, string> {
+export function loadMappings(ctx: OrgCtx, kind: string): Map<string, string> {
   const rows = ctx.db.$client.prepare('SELECT header, column_key AS columnKey FROM excel_mappings WHERE kind = ?').all(kind) as { header: string; columnKey: string }[];
   return new Map(rows.map((r) => [r.header, r.columnKey]));
 }
 
 /** Remembers the user's choices (column key, or '' = ignore) for headers the names did not match; runs inside the commit. */
-export function saveMappings(ctx: AuthedCtx, kind: string, columns: InspectedColumn[]): void {
+export function saveMappings(ctx: OrgCtx, kind: string, columns: InspectedColumn[]): void {
   const put = ctx.db.$client.prepare(
     `INSERT INTO excel_mappings (kind, header, column_key, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (kind, header) DO UPDATE SET column_key = excluded.column_key, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,

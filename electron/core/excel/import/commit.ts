@@ -1,6 +1,6 @@
 import type { CommitResult, RowIssue } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { getFile } from '../files';
 import { startJob, throwIfCancelled, type JobHandle } from '../jobs';
 import { getKind } from '../kinds';
@@ -24,7 +24,7 @@ import { getDryRun, type DryRun } from './store';
  */
 const RETRY = new Error('plan went stale');
 
-async function replan(ctx: AuthedCtx, kind: BulkKind, d: DryRun, job: JobHandle): Promise<void> {
+async function replan(ctx: OrgCtx, kind: BulkKind, d: DryRun, job: JobHandle): Promise<void> {
   const file = getFile(ctx, ctx.user.id, d.fileId);
   const p = await planFile(ctx, kind, file, d.check, d.read, job);
   d.stage?.drop();
@@ -35,7 +35,7 @@ async function replan(ctx: AuthedCtx, kind: BulkKind, d: DryRun, job: JobHandle)
   d.counts = { total: p.dataRows, ...p.stage!.counts(), rejected: rejectedRows([...p.cellIssues, ...p.ruleIssues]) };
 }
 
-function writeAll(ctx: AuthedCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_rejected', job: JobHandle): CommitResult {
+function writeAll(ctx: OrgCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_rejected', job: JobHandle): CommitResult {
   const kind = getKind(d.kind);
   let outcomes: { op: string }[] = [];
   let ruleIssues: RowIssue[] = d.ruleIssues;
@@ -65,7 +65,7 @@ function writeAll(ctx: AuthedCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_reje
   return { importId, counts, notes };
 }
 
-export async function commit(ctx: AuthedCtx, i: { jobId: string; mode: 'all_or_nothing' | 'skip_rejected' }): Promise<CommitResult> {
+export async function commit(ctx: OrgCtx, i: { jobId: string; mode: 'all_or_nothing' | 'skip_rejected' }): Promise<CommitResult> {
   const d = getDryRun(ctx, i.jobId);
   const kind = getKind(d.kind);
   requireWrite(ctx, kind);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DryRunReport, ImportCounts, Inspection, RowIssue } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
 import { validationError } from '../../errors';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { excelLimits } from '../config';
 import { getFile, type StoredFile } from '../files';
 import { startJob, type JobHandle } from '../jobs';
@@ -23,11 +23,11 @@ import { keepDryRun, type DryRun } from './store';
  * The import wizard's steps: inspect (check the file, find the header row, match headers), dry
  * run (read every row in the worker, validate, plan — write nothing) and, in ./commit.ts, commit.
  */
-export function requireWrite(ctx: AuthedCtx, kind: KindDef): void {
+export function requireWrite(ctx: OrgCtx, kind: KindDef): void {
   if (!kind.writeRoles.includes(ctx.user.role)) throw new ApiError('forbidden', 'Your role may not import this', { kind: kind.kind, role: ctx.user.role });
 }
 
-export function requireRead(ctx: AuthedCtx, kind: KindDef): void {
+export function requireRead(ctx: OrgCtx, kind: KindDef): void {
   if (kind.readRoles && !kind.readRoles.includes(ctx.user.role)) throw new ApiError('forbidden', 'Your role may not export this', { kind: kind.kind });
 }
 
@@ -38,7 +38,7 @@ export function requireRead(ctx: AuthedCtx, kind: KindDef): void {
  * for an import). Kinds without a target refuse one. `optional`: the template needs none.
  */
 export function resolveTarget(
-  ctx: AuthedCtx,
+  ctx: OrgCtx,
   kind: KindDef,
   target: Record<string, unknown> | undefined,
   use: TargetUse,
@@ -66,7 +66,7 @@ async function inspectFile(file: StoredFile, sheet: string | undefined, signal?:
   return r;
 }
 
-function columnsOf(ctx: AuthedCtx, kind: KindDef, ins: InspectResult, mapping: Record<string, string | null>) {
+function columnsOf(ctx: OrgCtx, kind: KindDef, ins: InspectResult, mapping: Record<string, string | null>) {
   const resolved = resolveColumns(kind, ins.sample, mapping, loadMappings(ctx, kind.kind));
   const merged = mergesInData(ins.info.merges, resolved.headerRow);
   if (merged.length) throw fileError('excel_merged_cells', { ranges: merged.slice(0, 5).join(', '), count: merged.length });
@@ -74,7 +74,7 @@ function columnsOf(ctx: AuthedCtx, kind: KindDef, ins: InspectResult, mapping: R
 }
 
 export async function inspect(
-  ctx: AuthedCtx,
+  ctx: OrgCtx,
   i: { fileId: string; kind: string; sheet?: string; mapping: Record<string, string | null>; target?: Record<string, unknown> },
 ): Promise<Inspection> {
   const kind = getKind(i.kind);
@@ -109,7 +109,7 @@ export const countsOf = (total: number, outcomes: { op: string }[], rejected: nu
 export const rejectedRows = (issues: RowIssue[]) => new Set(issues.map((i) => i.row)).size;
 
 export async function dryRun(
-  ctx: AuthedCtx,
+  ctx: OrgCtx,
   i: {
     jobId: string;
     fileId: string;

@@ -1,5 +1,5 @@
 import type { RowIssue } from '../../../../shared/api/areas/excel';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { excelLimits } from '../config';
 import type { StoredFile } from '../files';
 import type { JobHandle } from '../jobs';
@@ -42,7 +42,7 @@ export interface Planned {
 
 const BATCH = 2000;
 
-export async function planFile(ctx: AuthedCtx, kind: KindDef, file: StoredFile, check: ReadTask['check'], plan: ReadPlan, job: JobHandle): Promise<Planned> {
+export async function planFile(ctx: OrgCtx, kind: KindDef, file: StoredFile, check: ReadTask['check'], plan: ReadPlan, job: JobHandle): Promise<Planned> {
   const present = new Set(plan.columns.map((p) => p.spec.key));
   const keys = plan.columns.map((p) => p.spec.key);
   const refs = loadRefs(ctx, kind.refTables);

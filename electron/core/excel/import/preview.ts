@@ -1,6 +1,6 @@
 import type { PlannedChange } from '../../../../shared/api/areas/excel';
 import type { Locale } from '../../../../shared/api/areas/common';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { getKind } from '../kinds';
 import { loadRefs, type RefTables } from '../kinds/refs';
 import type { Bilingual, Change, KindDef, PlannedRow, RowOutcome } from '../kinds/types';
@@ -16,7 +16,7 @@ import type { DryRun } from './store';
  */
 type RefList = Exclude<keyof RefTables, 'scope'>;
 
-export function plannedChanges(ctx: AuthedCtx, d: DryRun, op: RowOutcome['op'] | undefined, offset: number, limit: number): { rows: PlannedChange[]; total: number } {
+export function plannedChanges(ctx: OrgCtx, d: DryRun, op: RowOutcome['op'] | undefined, offset: number, limit: number): { rows: PlannedChange[]; total: number } {
   const kind = getKind(d.kind);
   const show = shower(ctx, kind);
   const out = (r: PlannedRow): PlannedChange => ({
@@ -49,7 +49,7 @@ function nameIn(name: string | Bilingual | undefined, locale: Locale): string | 
 }
 
 /** a stored value → what the preview shows: references by their record */
-function shower(ctx: AuthedCtx, kind: KindDef): (column: string, v: unknown) => unknown {
+function shower(ctx: OrgCtx, kind: KindDef): (column: string, v: unknown) => unknown {
   const lists = new Map(kind.columns.filter((c) => (c.type === 'ref' || c.type === 'refs') && c.list && c.list !== 'choices').map((c) => [c.key, c.list as RefList]));
   if (lists.size === 0) return (_c, v) => v;
   const refs = loadRefs(ctx, [...new Set(lists.values())]);

@@ -1,7 +1,7 @@
 import type { RowIssue } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
 import { formatFenPlain } from '../../../../shared/domain/money';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import type { Typed } from '../cells/types';
 import { apiErrorIssues, RowRejected } from '../kinds/common';
 import type { RefTables } from '../kinds/refs';
@@ -42,7 +42,7 @@ export interface Applied {
  * saves in one batch (applyRows: budget lines) gets all rows at once and reports per row itself.
  */
 export function applyServiceRows(
-  ctx: AuthedCtx,
+  ctx: OrgCtx,
   kind: ServiceKind,
   rows: ImportRow[],
   refs: RefTables,

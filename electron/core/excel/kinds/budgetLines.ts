@@ -5,11 +5,11 @@ import { budgetLinesTarget } from '../../../../shared/api/areas/excel';
 import { ApiError, type FieldIssue } from '../../../../shared/api/errors';
 import { EDITABLE_STATES } from '../../../../shared/domain/approval';
 import { messageParams } from '../../../../shared/i18n/errors';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { keyString, type LineKey } from '../../budgets/lines';
 import { getVersionRow } from '../../budgets/plans';
 import { saveVersionLines } from '../../budgets/saveLines';
-import { amountsOf, dbOf, MONTH_COLS, scopeTest, stmt } from '../../budgets/sql';
+import { amountsOf, dbOf, MONTH_COLS, stmt } from '../../budgets/sql';
 import { versionLines } from '../../budgets/versionLines';
 import { zodIssues } from '../../errors';
 import { budgetLineColumns, columnOfField, h, MONTH_KEYS } from './budgetLineColumns';
@@ -64,7 +64,7 @@ interface VersionLine {
   toleranceBp: number | null;
 }
 
-function versionLinesOf(ctx: AuthedCtx, versionId: number): Map<number, VersionLine> {
+function versionLinesOf(ctx: OrgCtx, versionId: number): Map<number, VersionLine> {
   const rows = stmt(
     dbOf(ctx),
     `SELECT line_id AS lineId, ${MONTH_COLS.join(', ')}, control_mode AS controlMode, tolerance_bp AS toleranceBp FROM budget_version_lines WHERE version_id = ?`,
@@ -73,7 +73,7 @@ function versionLinesOf(ctx: AuthedCtx, versionId: number): Map<number, VersionL
 }
 
 /** Partners by code ("P0001", or "P0001 name" as exports write it) or by a name no other partner has. */
-function partnerResolver(ctx: AuthedCtx) {
+function partnerResolver(ctx: OrgCtx) {
   const db = dbOf(ctx);
   const byCode = stmt(db, 'SELECT id, code FROM partners WHERE code = ?');
   const byName = stmt(db, 'SELECT id, code FROM partners WHERE name = ? LIMIT 2');
@@ -111,7 +111,7 @@ const versionIdOf = (target: Record<string, unknown> | null | undefined): number
  * The version must exist (versions are readable by every signed-in user, like plans — their lines
  * are limited to the caller's scope); to import, it must be a draft or returned, as for the grid.
  */
-function checkTarget(ctx: AuthedCtx, target: Record<string, unknown>, use: TargetUse): void {
+function checkTarget(ctx: OrgCtx, target: Record<string, unknown>, use: TargetUse): void {
   const v = getVersionRow(dbOf(ctx), versionIdOf(target)); // not_found
   if (use === 'import' && !EDITABLE_STATES.includes(v.approvalState)) {
     throw new ApiError('excel_version_not_editable', 'Lines can only be imported into a draft or returned budget version', {
@@ -136,7 +136,7 @@ interface Candidate {
   partnerText: string | null;
 }
 
-function applyRows(ctx: AuthedCtx, rows: ImportRow[], refs: RefTables, target: Record<string, unknown> | null): BatchApplied {
+function applyRows(ctx: OrgCtx, rows: ImportRow[], refs: RefTables, target: Record<string, unknown> | null): BatchApplied {
   const versionId = versionIdOf(target);
   const db = dbOf(ctx);
   const v = getVersionRow(db, versionId);
@@ -145,7 +145,7 @@ function applyRows(ctx: AuthedCtx, rows: ImportRow[], refs: RefTables, target: R
   const lineById = new Map(lines.map((l) => [l.id, l]));
   const lineByKey = new Map(lines.map((l) => [keyString(l), l.id]));
   const current = versionLinesOf(ctx, versionId);
-  const scope = scopeTest(ctx);
+  const scope = ctx.scope;
   const partners = partnerResolver(ctx);
   const rejected: BatchApplied['rejected'] = [];
   const outcomes: BatchApplied['outcomes'] = [];
@@ -306,7 +306,7 @@ const linesQuery = budgetsApi['budgetVersions.lines'].input;
  * the grid's quick search, filters and sort (`query`), or the entry grid's rows in its display
  * order (`rowIds` = line ids; the budget grid holds every line in the browser and sorts there).
  */
-function* exportPages(ctx: AuthedCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {
+function* exportPages(ctx: OrgCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {
   const versionId = versionIdOf(req.target);
   const q = linesQuery.parse({ ...(req.rowIds ? {} : (req.query ?? {})), versionId, limit: PAGE });
   const pages = function* () {

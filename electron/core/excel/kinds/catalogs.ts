@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CONTROL_MODES, channelTypeInput, costTypeInput } from '../../../../shared/api/areas/master';
 import type { Locale } from '../../../../shared/api/areas/common';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { catalogHandlers } from '../../master/catalogs';
 import { activeColumn, changesOf, choicesOf, colHeader, createdFields, idColumn, masterLabels, RowRejected, zodRowIssues } from './common';
 import type { RefTables } from './refs';
@@ -20,10 +20,10 @@ const enCol: ColumnDef = { key: 'nameEn', type: 'text', header: colHeader('nameE
 
 type Row = { id: number; version: number; active: boolean; code: string } & Record<string, unknown>;
 type Methods = {
-  create: (i: never, ctx: AuthedCtx) => unknown;
-  update: (i: never, ctx: AuthedCtx) => unknown;
-  setActive: (i: never, ctx: AuthedCtx) => unknown;
-  list: (i: never, ctx: AuthedCtx) => unknown;
+  create: (i: never, ctx: OrgCtx) => unknown;
+  update: (i: never, ctx: OrgCtx) => unknown;
+  setActive: (i: never, ctx: OrgCtx) => unknown;
+  list: (i: never, ctx: OrgCtx) => unknown;
 };
 
 interface CatalogSpec {
@@ -43,7 +43,7 @@ function catalogKind(spec: CatalogSpec): ServiceKind {
   const col = (f: string) => spec.path[f] ?? f;
   const SELECT = `SELECT * FROM ${spec.table}`;
 
-  function applyRow(ctx: AuthedCtx, row: ImportRow): RowOutcome {
+  function applyRow(ctx: OrgCtx, row: ImportRow): RowOutcome {
     const c = ctx.db.$client;
     const idv = row.present.has('id') ? (row.v.id as number | null) : null;
     let existing: Row | undefined;
@@ -79,7 +79,7 @@ function catalogKind(spec: CatalogSpec): ServiceKind {
     return { op: 'update', id: existing.id, key, name, changes: changes.map((x) => ({ ...x, column: col(x.column) })) };
   }
 
-  function* exportPages(ctx: AuthedCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {
+  function* exportPages(ctx: OrgCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {
     const rows = callSync(spec.methods.list, { includeInactive: req.includeInactive || !!req.rowIds } as never, ctx) as Row[];
     yield inGridOrder(rows, req.rowIds).map((r) => {
       const o: Record<string, unknown> = { id: r.id, active: r.active };

@@ -1,6 +1,6 @@
 import { ORG_KINDS, orgUnitInput, type OrgUnit } from '../../../../shared/api/areas/master';
 import type { Locale } from '../../../../shared/api/areas/common';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { orgUnitHandlers } from '../../master/orgUnits';
 import { activeColumn, changesOf, choicesOf, colHeader, createdFields, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
 import { reloadRef, type RefTables } from './refs';
@@ -45,7 +45,7 @@ const columns: ColumnDef[] = [
 
 type Stored = { id: number; version: number; active: number; code: string; name_zh: string; name_en: string; kind: string; parent_id: number | null; manager_user_id: number | null };
 
-function applyRow(ctx: AuthedCtx, row: ImportRow, refs: RefTables): RowOutcome {
+function applyRow(ctx: OrgCtx, row: ImportRow, refs: RefTables): RowOutcome {
   const c = ctx.db.$client;
   const idv = row.present.has('id') ? (row.v.id as number | null) : null;
   let existing: Stored | undefined;
@@ -99,7 +99,7 @@ function applyRow(ctx: AuthedCtx, row: ImportRow, refs: RefTables): RowOutcome {
   return { op: 'update', id: existing.id, key: input.code, name, changes: changes.map((x) => ({ ...x, column: PATH[x.column as keyof typeof PATH] ?? x.column })) };
 }
 
-function* exportPages(ctx: AuthedCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {
+function* exportPages(ctx: OrgCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {
   const rows = callSync(orgUnitHandlers['orgUnits.list'], { includeInactive: req.includeInactive || !!req.rowIds }, ctx) as OrgUnit[];
   yield inGridOrder(rows, req.rowIds).map((u) => ({
     id: u.id,

@@ -1,7 +1,7 @@
 import { PARTNER_STATUSES, partnerInput } from '../../../../shared/api/areas/master';
 import type { Locale } from '../../../../shared/api/areas/common';
 import { pageQuery } from '../../../../shared/api/areas/common';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { listPartners, partnerRefProblem, type PartnerRefLookup } from '../../master/partners';
 import { activeColumn, ApiError, apiErrorIssues, changesOf, choicesOf, colHeader, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
 import type { RefTables } from './refs';
@@ -77,7 +77,7 @@ const STAGE_COLUMNS = [
   'bank_account TEXT', 'active INTEGER', 'log_before TEXT', 'log_after TEXT',
 ] as const;
 
-function planner(ctx: AuthedCtx, refs: RefTables, stage: Stage): BulkPlanner {
+function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
   const client = ctx.db.$client;
   const byIds = client.prepare(`${SELECT} WHERE id IN (SELECT value FROM json_each(?))`);
   const byCodes = client.prepare(`${SELECT} WHERE code IN (SELECT value FROM json_each(?))`);
@@ -173,7 +173,7 @@ function planner(ctx: AuthedCtx, refs: RefTables, stage: Stage): BulkPlanner {
  * the updates (each only if its version is still the one planned) and their entries, the changed
  * fields before and after, as partners.update logs them.
  */
-function write(ctx: AuthedCtx, stage: Stage): void {
+function write(ctx: OrgCtx, stage: Stage): void {
   const c = ctx.db.$client;
   const now = ctx.now().toISOString();
   const s = stage.table;
@@ -227,7 +227,7 @@ type PreviewRow = { rowno: number; op: PlannedRow['op']; rec_id: number | null; 
  * row's stage holds no values — its name is the stored one, the same), the update's changed fields
  * as planned, and a create's values from the stage's value columns (empty ones left out).
  */
-function previewPage(ctx: AuthedCtx, stage: Stage, op: PlannedRow['op'] | undefined, offset: number, limit: number): PlannedRow[] {
+function previewPage(ctx: OrgCtx, stage: Stage, op: PlannedRow['op'] | undefined, offset: number, limit: number): PlannedRow[] {
   const rows = ctx.db.$client
     .prepare(
       `SELECT s.rowno, s.op, s.rec_id, s.key, s.changes, coalesce(s.name, p.name) AS recName, ${CREATE_VALUES}
@@ -248,16 +248,16 @@ function previewPage(ctx: AuthedCtx, stage: Stage, op: PlannedRow['op'] | undefi
   });
 }
 
-function fingerprint(ctx: AuthedCtx): string {
+function fingerprint(ctx: OrgCtx): string {
   const agg = (t: string) => `(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(active), 0) FROM ${t})`;
   const db = ctx.db.$client
     .prepare(`SELECT ${agg('partners')} || '|' || ${agg('org_units')} || '|' || ${agg('channel_types')} || '|' || ${agg('users')} || '|' || (SELECT count(*) FROM user_org_units)`)
     .pluck()
     .get() as string;
-  return `${db}|${ctx.user.id}:${ctx.user.role}:${ctx.user.orgUnitIds.join(',')}`;
+  return `${db}|${ctx.user.id}:${ctx.user.role}:${ctx.scope.json()}`;
 }
 
-async function* exportPages(ctx: AuthedCtx, req: ExportRequest, refs: RefTables): AsyncIterable<Record<string, unknown>[]> {
+async function* exportPages(ctx: OrgCtx, req: ExportRequest, refs: RefTables): AsyncIterable<Record<string, unknown>[]> {
   const q = pageQuery.parse({ ...(req.query ?? {}), includeInactive: req.includeInactive, limit: 5000 });
   const toRow = (p: ReturnType<typeof listPartners>['rows'][number]) => ({
     id: p.id,

@@ -1,6 +1,5 @@
 import type { Locale } from '../../../../shared/api/areas/common';
-import { scopeIds } from '../../auth/scope';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 
 /**
  * Lookups of referenced records, loaded once per import or export (the referenced tables are
@@ -69,7 +68,7 @@ export interface RefTables {
   scope: ReadonlySet<number>;
 }
 
-type Loader = (ctx: AuthedCtx) => RefTable;
+type Loader = (ctx: OrgCtx) => RefTable;
 
 const loaders: Record<Exclude<keyof RefTables, 'scope'>, Loader> = {
   orgUnits: (ctx) =>
@@ -90,7 +89,7 @@ const loaders: Record<Exclude<keyof RefTables, 'scope'>, Loader> = {
     ),
 };
 
-function catalog(ctx: AuthedCtx, table: 'channel_types' | 'cost_types'): RefTable {
+function catalog(ctx: OrgCtx, table: 'channel_types' | 'cost_types'): RefTable {
   return new RefTable(
     ctx.db.$client
       .prepare(`SELECT id, code, name_zh AS zh, name_en AS en, active FROM ${table} ORDER BY code`)
@@ -102,13 +101,13 @@ function catalog(ctx: AuthedCtx, table: 'channel_types' | 'cost_types'): RefTabl
 const EMPTY = new RefTable([]);
 
 /** Loads the tables asked for (the others stay empty) and the caller's scope. */
-export function loadRefs(ctx: AuthedCtx, which: readonly (keyof RefTables)[]): RefTables {
-  const t = { orgUnits: EMPTY, channelTypes: EMPTY, costTypes: EMPTY, users: EMPTY, scope: scopeIds(ctx) as ReadonlySet<number> };
+export function loadRefs(ctx: OrgCtx, which: readonly (keyof RefTables)[]): RefTables {
+  const t = { orgUnits: EMPTY, channelTypes: EMPTY, costTypes: EMPTY, users: EMPTY, scope: ctx.scope.ids() };
   for (const w of which) if (w !== 'scope') t[w] = loaders[w](ctx);
   return t;
 }
 
 /** Reloads one table (a service kind that created records referenced by later rows). */
-export function reloadRef(ctx: AuthedCtx, refs: RefTables, which: Exclude<keyof RefTables, 'scope'>): void {
+export function reloadRef(ctx: OrgCtx, refs: RefTables, which: Exclude<keyof RefTables, 'scope'>): void {
   refs[which] = loaders[which](ctx);
 }

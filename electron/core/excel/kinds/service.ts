@@ -1,4 +1,4 @@
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 
 /**
  * Calls an API handler from inside the import transaction — the same function the API runs, so
@@ -6,7 +6,7 @@ import type { AuthedCtx } from '../../context';
  * synchronous transaction, which becomes a savepoint inside the import's). Each call gets a fresh
  * context object: the scope cache is per context, and earlier rows may have created org units.
  */
-export function callSync<I, O>(handler: (input: I, ctx: AuthedCtx) => O | Promise<O>, input: I, ctx: AuthedCtx): O {
+export function callSync<I, O>(handler: (input: I, ctx: OrgCtx) => O | Promise<O>, input: I, ctx: OrgCtx): O {
   const r = handler(input, { ...ctx });
   if (r instanceof Promise) throw new Error('an asynchronous handler cannot run inside an import');
   return r;

@@ -1,7 +1,7 @@
 import { ROLES } from '../../../../shared/api/define';
 import { userInput, type UserRow } from '../../../../shared/api/areas/master';
 import type { Locale } from '../../../../shared/api/areas/common';
-import type { AuthedCtx } from '../../context';
+import type { OrgCtx } from '../../context';
 import { insertUser, userHandlers } from '../../master/users';
 import { activeColumn, changesOf, choicesOf, colHeader, createdFields, idColumn, roleLabels, RowRejected, zodRowIssues } from './common';
 import type { RefTables } from './refs';
@@ -33,7 +33,7 @@ const columns: ColumnDef[] = [
 
 type Stored = { id: number; username: string; version: number; active: number };
 
-function applyRow(ctx: AuthedCtx, row: ImportRow, refs: RefTables): RowOutcome {
+function applyRow(ctx: OrgCtx, row: ImportRow, refs: RefTables): RowOutcome {
   const c = ctx.db.$client;
   const idv = row.present.has('id') ? (row.v.id as number | null) : null;
   let stored: Stored | undefined;
@@ -83,7 +83,7 @@ function applyRow(ctx: AuthedCtx, row: ImportRow, refs: RefTables): RowOutcome {
   return { op: 'update', id: existing.id, key: input.username, name, changes: changes.map((x) => ({ ...x, column: x.column === 'orgUnitIds' ? 'orgUnits' : x.column })) };
 }
 
-function* exportPages(ctx: AuthedCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {
+function* exportPages(ctx: OrgCtx, req: ExportRequest): Iterable<Record<string, unknown>[]> {
   const rows = callSync(userHandlers['users.list'], { includeInactive: req.includeInactive || !!req.rowIds }, ctx) as UserRow[];
   yield inGridOrder(rows, req.rowIds).map((u) => ({
     id: u.id,
