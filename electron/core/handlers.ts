@@ -7,6 +7,8 @@ import { orgUnitHandlers } from './master/orgUnits';
 import { partnerHandlers } from './master/partners';
 import { userHandlers } from './master/users';
 import { setupHandlers } from './setup/service';
+import { documentHandlers } from './documents/handlers';
+import { workflowHandlers } from './workflow/handlers';
 
 /** Every area's handlers; the type makes a missing or extra method a compile error. */
 export const handlers: HandlerMap = {
@@ -18,4 +20,6 @@ export const handlers: HandlerMap = {
   ...userHandlers,
   ...excelHandlers,
   ...budgetHandlers,
+  ...documentHandlers,
+  ...workflowHandlers,
 };

@@ -6,6 +6,7 @@ import { openDb, type OpenOptions } from './db/open';
 import { createDispatcher, type CallMeta } from './dispatch';
 import { fileAccess } from './excel/files';
 import { handlers } from './handlers';
+import { documentsStartup } from './workflow/startup';
 
 export interface CoreOptions extends OpenOptions {
   dataDir: string;
@@ -41,6 +42,7 @@ export function createCore(opts: CoreOptions): Core {
     emit: (e) => events.emit('event', e),
     log: opts.log ?? consoleLogger,
   };
+  if (!opts.readonly) documentsStartup(env);
   const d = createDispatcher(env, handlers);
   return {
     call: (method, input, meta) => d.call(method, input, meta) as never,

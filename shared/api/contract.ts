@@ -3,6 +3,8 @@ import { authApi } from './areas/auth';
 import { masterApi } from './areas/master';
 import { budgetsApi } from './areas/budgets';
 import { excelApi } from './areas/excel';
+import { documentsApi } from './areas/documents';
+import { workflowApi } from './areas/workflow';
 
 /**
  * The one API contract: every method the core serves, over IPC, HTTP or in-process.
@@ -13,6 +15,8 @@ export const contract = {
   ...masterApi,
   ...budgetsApi,
   ...excelApi,
+  ...documentsApi,
+  ...workflowApi,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -8,13 +8,13 @@
 export const APPROVAL_STATES = ['draft', 'submitted', 'approved', 'rejected', 'returned', 'cancelled'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
-export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'return', 'cancel'] as const;
+export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'return', 'cancel', 'withdraw'] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
 /** Actions recorded in the history besides the state transitions. */
-export type HistoryAction = ApprovalAction | 'create' | 'comment';
+export type HistoryAction = ApprovalAction | 'create' | 'comment' | 'step_approve' | 'forward' | 'escalate' | 'confirm_warn' | 'close' | 'expire' | 'pay' | 'handover';
 
-export const DOCUMENT_TYPES = ['budget_version', 'budget_transfer'] as const;
+export const DOCUMENT_TYPES = ['budget_version', 'budget_transfer', 'cost_request', 'claim'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const TRANSITIONS: Record<ApprovalAction, { from: readonly ApprovalState[]; to: ApprovalState }> = {
@@ -23,6 +23,8 @@ export const TRANSITIONS: Record<ApprovalAction, { from: readonly ApprovalState[
   reject: { from: ['submitted'], to: 'rejected' },
   return: { from: ['submitted'], to: 'returned' },
   cancel: { from: ['draft', 'returned'], to: 'cancelled' },
+  /** the submitter takes it back before the first decision (撤回) */
+  withdraw: { from: ['submitted'], to: 'draft' },
 };
 
 /** States in which the author may still edit the document. */

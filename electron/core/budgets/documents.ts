@@ -15,7 +15,7 @@ export interface DocState {
   version: number;
 }
 
-const TABLES: Record<DocumentType, string> = { budget_version: 'budget_versions', budget_transfer: 'budget_transfers' };
+const TABLES: Record<DocumentType, string> = { budget_version: 'budget_versions', budget_transfer: 'budget_transfers', cost_request: 'cost_requests', claim: 'claims' };
 
 export function stale(id: number): ApiError {
   return new ApiError('stale', 'This document was changed by someone else; reload to see its current state', { id });

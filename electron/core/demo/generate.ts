@@ -125,7 +125,8 @@ export async function seedDemo(client: Database.Database, opts: DemoOptions = {}
         assign.run(id, c.id);
         countyOwner.set(c.id, id);
       }
-      setManager.run(countyOwner.get(c.id)!, c.id);
+      // Wuhua has a county manager of its own (zhouqiang); elsewhere the county's channel manager leads it
+      setManager.run(c.code === 'KM-WH' ? userIds.get('zhouqiang')! : countyOwner.get(c.id)!, c.id);
     });
 
     const insP = client.prepare(

@@ -69,6 +69,8 @@ export const DEMO_USERS = [
   { username: 'admin', zh: '系统管理员', role: 'admin' as const, scope: 'company' },
   { username: 'zhangwei', zh: '张伟', role: 'channel_staff' as const, scope: 'KM-WH' },
   { username: 'lina', zh: '李娜', role: 'approver' as const, scope: 'KM' },
+  /** the manager of 五华区 (Wuhua): the first approver of zhangwei's requests and claims */
+  { username: 'zhouqiang', zh: '周强', role: 'approver' as const, scope: 'KM-WH' },
   { username: 'chenjie', zh: '陈杰', role: 'approver' as const, scope: 'company' },
   { username: 'wangfang', zh: '王芳', role: 'finance' as const, scope: 'company' },
   /** a second finance user: budget versions and transfers are approved by another finance user than the submitter */

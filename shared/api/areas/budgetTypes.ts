@@ -102,6 +102,9 @@ export interface HistoryEntry {
   at: string;
   comment: string;
   hash: string;
+  /** a stand-in's action: userName for onBehalfOfName */
+  onBehalfOf: number | null;
+  onBehalfOfName: string | null;
 }
 
 export interface BudgetTransfer {

@@ -206,6 +206,8 @@ export const documentHistory = sqliteTable(
     userId: integer('user_id').notNull().references(() => users.id),
     at: text('at').notNull(),
     comment: text('comment').notNull().default(''),
+    /** a stand-in's action: user_id acted for this user ("B for A") */
+    onBehalfOf: integer('on_behalf_of').references(() => users.id),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

@@ -2,3 +2,5 @@
 export * from './master';
 export * from './excel';
 export * from './budgets';
+export * from './documents';
+export * from './workflow';

@@ -85,6 +85,12 @@ export const costTypes = sqliteTable(
     receiptThresholdFen: integer('receipt_threshold_fen').notNull().default(0),
     defaultControl: text('default_control', { enum: ['block', 'warn', 'none'] }).notNull().default('warn'),
     defaultToleranceBp: integer('default_tolerance_bp').notNull().default(0),
+    /** claims are due this many days after the activity ends (seed 004: settle promptly) */
+    claimDueDays: integer('claim_due_days').notNull().default(30),
+    /** an approved request still unclaimed this many days after its claim due date expires */
+    expireAfterDays: integer('expire_after_days').notNull().default(60),
+    /** how far a claim may exceed what remains on its request (basis points of the request) */
+    claimToleranceBp: integer('claim_tolerance_bp').notNull().default(0),
     ...audit,
   },
   (t) => [
