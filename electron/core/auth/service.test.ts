@@ -302,14 +302,15 @@ describe('roles and scope in master data', () => {
     expect((await admin('orgUnits.list', {})).length).toBe(56);
 
     const zUsers = (await zhang('users.list', {})).map((u) => u.username);
-    expect(zUsers).toEqual(['zhangwei']);
+    expect(zUsers).toEqual(['zhangwei', 'zhouqiang']); // Wuhua's channel manager and its county manager
     const lUsers = (await lina('users.list', {})).map((u) => u.username);
     expect(lUsers).toContain('zhangwei');
     expect(lUsers).toContain('lina');
     expect(lUsers).not.toContain('admin');
     expect(lUsers).not.toContain('wangfang');
-    expect(lUsers).toHaveLength(5); // lina, zhangwei and the three other Kunming county managers
-    expect((await admin('users.list', {})).length).toBe(count('SELECT count(*) FROM users WHERE active = 1'));
+    expect(lUsers).toHaveLength(6); // lina, zhangwei, zhouqiang and the three other Kunming county managers
+    // every active user but the system's own (inactive anyway, and assigned nowhere)
+    expect((await admin('users.list', {})).length).toBe(count("SELECT count(*) FROM users WHERE active = 1 AND username <> '_system'"));
   });
 
   it('an administrator of one branch cannot reach units or users of another', async () => {
