@@ -8,16 +8,18 @@
 export const APPROVAL_STATES = ['draft', 'submitted', 'approved', 'rejected', 'returned', 'cancelled'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
-export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'return', 'cancel', 'withdraw'] as const;
+export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'return', 'cancel'] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+/** The route engine's actions: the budget documents' five and the submitter's withdrawal (撤回). */
+export type WorkflowAction = ApprovalAction | 'withdraw';
 
 /** Actions recorded in the history besides the state transitions. */
-export type HistoryAction = ApprovalAction | 'create' | 'comment' | 'step_approve' | 'forward' | 'escalate' | 'confirm_warn' | 'close' | 'expire' | 'pay' | 'handover';
+export type HistoryAction = WorkflowAction | 'create' | 'comment' | 'step_approve' | 'forward' | 'escalate' | 'confirm_warn' | 'close' | 'expire' | 'pay' | 'handover';
 
 export const DOCUMENT_TYPES = ['budget_version', 'budget_transfer', 'cost_request', 'claim'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-export const TRANSITIONS: Record<ApprovalAction, { from: readonly ApprovalState[]; to: ApprovalState }> = {
+export const TRANSITIONS: Record<WorkflowAction, { from: readonly ApprovalState[]; to: ApprovalState }> = {
   submit: { from: ['draft', 'returned'], to: 'submitted' },
   approve: { from: ['submitted'], to: 'approved' },
   reject: { from: ['submitted'], to: 'rejected' },
@@ -34,6 +36,6 @@ export const OPEN_STATES: readonly ApprovalState[] = ['draft', 'submitted', 'ret
 /** Actions that need a reason (the spec: "reject (reason required)"; a return says what to fix). */
 export const REASON_REQUIRED: readonly ApprovalAction[] = ['reject', 'return'];
 
-export function canTransition(state: ApprovalState, action: ApprovalAction): boolean {
+export function canTransition(state: ApprovalState, action: WorkflowAction): boolean {
   return TRANSITIONS[action].from.includes(state);
 }

@@ -18,7 +18,7 @@ const one = <T>(sql: string, ...p: unknown[]) => db().prepare(sql).pluck().get(.
 
 beforeAll(async () => {
   core = await freshCore({ demo: true, now: () => NOW });
-  [zhang, zhou, lina, wang] = await Promise.all(['zhangwei', 'zhouqiang', 'lina', 'wangfang'].map((u) => core.as(u)));
+  [zhang, zhou, lina, wang] = await Promise.all([core.as('zhangwei'), core.as('zhouqiang'), core.as('lina'), core.as('wangfang')]);
 });
 afterAll(() => core.dispose());
 

@@ -11,6 +11,7 @@ import { requestFacts } from './requestRows';
 import { cancelRequest, closeRequest, createRequest, expireDue, getRequest, submitRequest, updateRequest } from './requests';
 import { resolveRefs } from './refs';
 import { timeliness } from './timeliness';
+import { systemUser } from '../workflow/startup';
 import type { DocFacts } from '../workflow/types';
 import type Database from 'better-sqlite3';
 
@@ -45,7 +46,8 @@ export const documentHandlers: Handlers<M> = {
     closeRequest(ctx, i);
     return getRequest(ctx, i.id);
   },
-  'costRequests.expireDue': (_i, ctx) => ({ expired: expireDue(ctx, ctx.scope.has) }),
+  // expiry is the system's act, whoever asks for it to run now (recorded as the system user)
+  'costRequests.expireDue': (_i, ctx) => ({ expired: expireDue({ ...ctx, user: systemUser(ctx) }, ctx.scope.has) }),
 
   'claims.list': (i, ctx) => listClaims(ctx, i),
   'claims.get': (i, ctx) => getClaim(ctx, i.id),

@@ -19,7 +19,7 @@ const one = <T>(sql: string, ...p: unknown[]) => db().prepare(sql).pluck().get(.
 
 beforeAll(async () => {
   core = await freshCore({ demo: true, now: () => NOW });
-  [zhang, zhou, lina, chen, admin] = await Promise.all(['zhangwei', 'zhouqiang', 'lina', 'chenjie', 'admin'].map((u) => core.as(u)));
+  [zhang, zhou, lina, chen, admin] = await Promise.all([core.as('zhangwei'), core.as('zhouqiang'), core.as('lina'), core.as('chenjie'), core.as('admin')]);
 });
 afterAll(() => core.dispose());
 

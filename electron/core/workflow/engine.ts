@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ActResult, ApprovableType, RouteRow } from '../../../shared/api/areas/workflowTypes';
 import { ApiError } from '../../../shared/api/errors';
-import { canTransition, TRANSITIONS, type ApprovalAction, type ApprovalState, type HistoryAction } from '../../../shared/domain/approval';
+import { canTransition, TRANSITIONS, type ApprovalState, type HistoryAction } from '../../../shared/domain/approval';
 import { appendHistory } from '../budgets/history';
 import { stmt } from '../budgets/sql';
 import type { OrgCtx } from '../context';
@@ -198,7 +198,7 @@ export function act(ctx: OrgCtx, f: DocFacts, i: ActInput): ActResult {
   }
 
   if (i.action === 'reject' || i.action === 'return') {
-    const to = TRANSITIONS[i.action as ApprovalAction].to;
+    const to = TRANSITIONS[i.action].to;
     decide(i.action === 'reject' ? 'rejected' : 'returned');
     closeOthers('skipped');
     stmt(db, `UPDATE approval_runs SET state = ?, ended_at = ? WHERE id = ?`).run(i.action === 'reject' ? 'rejected' : 'returned', now, run.id);
