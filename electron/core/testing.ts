@@ -25,10 +25,11 @@ export interface TestCore extends Core {
 
 export type Caller = (<M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>) & { token: string; userId: number };
 
-export async function freshCore(opts: { demo?: boolean; partners?: number; now?: () => Date } = {}): Promise<TestCore> {
+/** `documents`: also the demo's requests, claims and payments (off by default: most tests want the budget figures alone) */
+export async function freshCore(opts: { demo?: boolean; partners?: number; now?: () => Date; documents?: boolean } = {}): Promise<TestCore> {
   const dir = mkdtempSync(join(tmpdir(), 'ccd-test-'));
   const core = createCore({ dataDir: dir, log: quietLogger, now: opts.now });
-  if (opts.demo) await initDemo(core.env, { partners: opts.partners, passwordHash: await demoPasswordHash() });
+  if (opts.demo) await initDemo(core.env, { partners: opts.partners, passwordHash: await demoPasswordHash(), documents: opts.documents ?? false });
   return Object.assign(core, {
     dir,
     async as(username: string, password = DEMO_PASSWORD): Promise<Caller> {

@@ -113,6 +113,8 @@ export async function seedDemo(client: Database.Database, opts: DemoOptions = {}
     }
     setManager.run(userIds.get('chenjie')!, company.id);
     setManager.run(userIds.get('lina')!, byCode.get('KM')!.id);
+    setManager.run(userIds.get('sunli')!, byCode.get('QJ')!.id);
+    setManager.run(userIds.get('heyun')!, byCode.get('DL')!.id);
     // one channel manager per county: zhangwei has Wuhua, generated staff the others
     const countyOwner = new Map<number, number>();
     counties.forEach((c, i) => {

@@ -72,6 +72,9 @@ export const DEMO_USERS = [
   /** the manager of 五华区 (Wuhua): the first approver of zhangwei's requests and claims */
   { username: 'zhouqiang', zh: '周强', role: 'approver' as const, scope: 'KM-WH' },
   { username: 'chenjie', zh: '陈杰', role: 'approver' as const, scope: 'company' },
+  /** the approvers (and managers) of the other two branches */
+  { username: 'sunli', zh: '孙丽', role: 'approver' as const, scope: 'QJ' },
+  { username: 'heyun', zh: '何云', role: 'approver' as const, scope: 'DL' },
   { username: 'wangfang', zh: '王芳', role: 'finance' as const, scope: 'company' },
   /** a second finance user: budget versions and transfers are approved by another finance user than the submitter */
   { username: 'zhaomin', zh: '赵敏', role: 'finance' as const, scope: 'company' },

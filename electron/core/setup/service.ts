@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { SetupStatus } from '../../../shared/api/areas/auth';
 import { ApiError } from '../../../shared/api/errors';
+import { seedDemoDocuments } from '../demo/documents';
 import { hashPassword } from '../auth/password';
 import type { CoreEnv, Handlers } from '../context';
 import { schema } from '../db/open';
@@ -29,7 +30,7 @@ function markInitialized(env: CoreEnv, mode: 'demo' | 'empty', companyName: stri
 }
 
 /** The demo company: deterministic, written in one transaction together with the initialized flag. */
-export async function initDemo(env: CoreEnv, opts: { partners?: number; passwordHash?: string } = {}): Promise<SetupStatus> {
+export async function initDemo(env: CoreEnv, opts: { partners?: number; passwordHash?: string; documents?: boolean } = {}): Promise<SetupStatus> {
   assertFresh(env);
   // seedDemo hashes passwords first (async), then writes everything — freshness re-checked, demo
   // rows, the initialized flag — in one transaction, so a double click seeds exactly once.
@@ -39,6 +40,8 @@ export async function initDemo(env: CoreEnv, opts: { partners?: number; password
     afterWrite: () => markInitialized(env, 'demo', COMPANY.zh),
   });
   env.log.info('demo company created', { ...done });
+  // requests, claims and payments through the documents' own write path (their own transaction)
+  if (opts.documents !== false) env.log.info('demo documents created', await seedDemoDocuments(env));
   return setupStatus(env);
 }
 
