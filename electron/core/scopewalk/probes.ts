@@ -193,15 +193,15 @@ export const TABLE: Record<MethodName, Entry> = {
   'budgetVersions.saveLines': {
     probes: [
       { as: 'finance', aim: 'a KM row into the draft', input: (w) => ({ versionId: w.km.draft.id, version: w.km.draft.version, rows: [kmRow(w)] }) },
-      { as: 'finance', aim: 'remove a KM line', input: (w) => ({ versionId: w.km.draft.id, version: w.km.draft.version, rows: [], removeLineIds: [w.km.lines[0]] }) },
+      { as: 'finance', aim: 'remove a KM line', input: (w) => ({ versionId: w.km.draft.id, version: w.km.draft.version, rows: [], removeLineIds: [w.km.draft.line] }) },
     ],
   },
   'budgetVersions.revise': { probes: [{ as: 'finance', aim: 'a draft copying the KM lines of 2026', input: (w) => ({ planId: w.km.plan2026 }) }] },
-  'budgetVersions.submit': { probes: [{ as: 'finance', aim: 'a KM-only draft', input: (w) => ({ ...w.km.draft, comment: '' }) }] },
+  'budgetVersions.submit': { probes: [{ as: 'finance', aim: 'a KM-only draft', input: (w) => ({ id: w.km.draft.id, version: w.km.draft.version, comment: '' }) }] },
   'budgetVersions.approve': { probes: [{ as: 'finance', aim: 'a submitted KM-only version', input: (w) => ({ ...w.km.submitted, comment: '' }) }] },
   'budgetVersions.reject': { probes: [{ as: 'finance', aim: 'a submitted KM-only version', input: (w) => ({ ...w.km.submitted, comment: 'no' }) }] },
   'budgetVersions.return': { probes: [{ as: 'finance', aim: 'a submitted KM-only version', input: (w) => ({ ...w.km.submitted, comment: 'no' }) }] },
-  'budgetVersions.cancel': { probes: [{ as: 'finance', aim: 'a KM-only draft', input: (w) => ({ ...w.km.draft, comment: '' }) }] },
+  'budgetVersions.cancel': { probes: [{ as: 'finance', aim: 'a KM-only draft', input: (w) => ({ id: w.km.draft.id, version: w.km.draft.version, comment: '' }) }] },
   'budgetVersions.compare': { probes: [{ as: 'approver', aim: '2026 v1 against v2', input: (w) => ({ a: w.km.v2026[0], b: w.km.v2026[1], limit: 5000 }) }] },
 
   'budgetTransfers.list': { probes: [{ as: 'finance', aim: 'transfers of 2026', input: () => ({ fiscalYear: 2026 }) }] },

@@ -27,7 +27,7 @@ export interface World {
     transfers: { draft: { id: number; version: number }; submitted: { id: number; version: number } };
     plan2026: number;
     v2026: [number, number];
-    draft: { id: number; version: number };
+    draft: { id: number; version: number; line: number };
     submitted: { id: number; version: number };
     /** a file lina produced and a dry run zhangwei keeps */
     linaFile: string;
@@ -133,7 +133,7 @@ export async function buildWorld(): Promise<World> {
       transfers: { draft: draftT, submitted: submittedT },
       plan2026,
       v2026: [v2026[0]!, v2026[1]!] as [number, number],
-      draft: { id: draft.id, version: draft.version },
+      draft: { id: draft.id, version: draft.version, line: db.prepare('SELECT line_id FROM budget_version_lines WHERE version_id = ?').pluck().get(draft.id) as number },
       submitted: { id: submitted.id, version: submitted.version },
       linaFile,
       zhangJob: kept.jobId,
