@@ -27,6 +27,12 @@ const DOC_TABLES = ['budget_plans', 'budget_versions', 'document_history'] as co
 const wh = (w: World) => w.ids.org('KM-WH');
 const cell = (w: World) => ({ lineId: w.km.lines[0], period: '2026-06' });
 const keyCell = (w: World) => ({ orgUnitId: wh(w), channelTypeId: w.ids.channel('TERMINAL'), costTypeId: w.ids.cost('PROMO'), partnerId: null, period: '2026-06' });
+/** a transfer from a QJ line to a KM line, made by company finance inside the probe (and rolled back with it) */
+async function mixedTransfer(w: World, submit: boolean) {
+  const t = await w.finance('budgetTransfers.create', { from: { lineId: w.qj.line, period: '2026-06' }, to: cell(w), amount: 1, reason: 'walk' });
+  const s = submit ? await w.finance('budgetTransfers.submit', { id: t.id, version: t.version }) : t;
+  return { id: s.id, version: s.version };
+}
 const inKm = (w: World, col: string) => ({ [col]: { filterType: 'set', values: [...w.other.units] } });
 const kmRow = (w: World) => ({ orgUnitId: wh(w), channelTypeId: w.ids.channel('TERMINAL'), costTypeId: w.ids.cost('PROMO'), partnerId: null, amounts: Array(12).fill(7) });
 const allRejected = (a: { counts: { total: number; rejected: number } }) => {
@@ -209,12 +215,42 @@ export const TABLE: Record<MethodName, Entry> = {
   'budgetTransfers.create': {
     probes: [{ as: 'finance', aim: 'between KM lines', input: (w) => ({ from: cell(w), to: { lineId: w.km.lines[1], period: '2026-06' }, amount: 1, reason: 'walk' }) }],
   },
-  'budgetTransfers.update': { probes: [{ as: 'finance', aim: 'a KM draft', input: (w) => ({ ...w.km.transfers.draft, amount: 200 }) }] },
-  'budgetTransfers.submit': { probes: [{ as: 'finance', aim: 'a KM draft', input: (w) => ({ ...w.km.transfers.draft, comment: '' }) }] },
-  'budgetTransfers.approve': { probes: [{ as: 'finance', aim: 'a submitted KM transfer', input: (w) => ({ ...w.km.transfers.submitted, comment: '' }) }] },
-  'budgetTransfers.reject': { probes: [{ as: 'finance', aim: 'a submitted KM transfer', input: (w) => ({ ...w.km.transfers.submitted, comment: 'no' }) }] },
-  'budgetTransfers.return': { probes: [{ as: 'finance', aim: 'a submitted KM transfer', input: (w) => ({ ...w.km.transfers.submitted, comment: 'no' }) }] },
-  'budgetTransfers.cancel': { probes: [{ as: 'finance', aim: 'a KM draft', input: (w) => ({ ...w.km.transfers.draft, comment: '' }) }] },
+  'budgetTransfers.update': {
+    probes: [
+      { as: 'finance', aim: 'a KM draft', input: (w) => ({ ...w.km.transfers.draft, amount: 200 }) },
+      { as: 'finance', aim: 'a QJ → KM draft', input: async (w) => ({ ...(await mixedTransfer(w, false)), amount: 2 }) },
+    ],
+  },
+  'budgetTransfers.submit': {
+    probes: [
+      { as: 'finance', aim: 'a KM draft', input: (w) => ({ ...w.km.transfers.draft, comment: '' }) },
+      { as: 'finance', aim: 'a QJ → KM draft', input: async (w) => ({ ...(await mixedTransfer(w, false)), comment: '' }) },
+    ],
+  },
+  'budgetTransfers.approve': {
+    probes: [
+      { as: 'finance', aim: 'a submitted KM transfer', input: (w) => ({ ...w.km.transfers.submitted, comment: '' }) },
+      { as: 'finance', aim: 'a QJ → KM submitted transfer', input: async (w) => ({ ...(await mixedTransfer(w, true)), comment: '' }) },
+    ],
+  },
+  'budgetTransfers.reject': {
+    probes: [
+      { as: 'finance', aim: 'a submitted KM transfer', input: (w) => ({ ...w.km.transfers.submitted, comment: 'no' }) },
+      { as: 'finance', aim: 'a QJ → KM submitted transfer', input: async (w) => ({ ...(await mixedTransfer(w, true)), comment: 'no' }) },
+    ],
+  },
+  'budgetTransfers.return': {
+    probes: [
+      { as: 'finance', aim: 'a submitted KM transfer', input: (w) => ({ ...w.km.transfers.submitted, comment: 'no' }) },
+      { as: 'finance', aim: 'a QJ → KM submitted transfer', input: async (w) => ({ ...(await mixedTransfer(w, true)), comment: 'no' }) },
+    ],
+  },
+  'budgetTransfers.cancel': {
+    probes: [
+      { as: 'finance', aim: 'a KM draft', input: (w) => ({ ...w.km.transfers.draft, comment: '' }) },
+      { as: 'finance', aim: 'a QJ → KM draft', input: async (w) => ({ ...(await mixedTransfer(w, false)), comment: '' }) },
+    ],
+  },
 
   'budgets.history': {
     probes: [

@@ -33,8 +33,10 @@ export interface World {
     linaFile: string;
     zhangJob: string;
   };
-  /** a QJ partner and its owner (a QJ channel manager) */
-  qj: { unit: number; partner: { id: number; version: number }; owner: number };
+  /** a QJ partner and its owner (a QJ channel manager), a QJ budget line with money in June 2026 */
+  qj: { unit: number; partner: { id: number; version: number }; owner: number; line: number };
+  /** company finance (wangfang), to prepare documents inside a probe */
+  finance: Caller;
   /** a channel manager assigned to both QJ and KM-WH */
   straddler: { id: number; version: number };
 }
@@ -80,15 +82,18 @@ export async function buildWorld(): Promise<World> {
   const inKm = `IN (SELECT value FROM json_each('${JSON.stringify([...units])}'))`;
   const plan2026 = one<{ id: number }>(core, 'SELECT id FROM budget_plans WHERE fiscal_year = 2026').id;
   const v2026 = db.prepare('SELECT id FROM budget_versions WHERE plan_id = ? ORDER BY number').pluck().all(plan2026) as number[];
-  const lines = db
-    .prepare(
-      `SELECT l.id FROM budget_lines l JOIN budget_ledger e ON e.line_id = l.id
-       WHERE l.plan_id = ? AND l.org_unit_id ${inKm} AND e.period = '2026-06'
-       GROUP BY l.id HAVING sum(CASE WHEN e.kind IN ('allocation','transfer_in','transfer_out') THEN e.amount ELSE -e.amount END) > 10000
-       ORDER BY l.id LIMIT 2`,
-    )
-    .pluck()
-    .all(plan2026) as number[];
+  /** 2026 lines of a branch with money available in June */
+  const junLines = (branch: string) =>
+    db
+      .prepare(
+        `SELECT l.id FROM budget_lines l JOIN budget_ledger e ON e.line_id = l.id
+         WHERE l.plan_id = ? AND l.branch_id = ? AND e.period = '2026-06'
+         GROUP BY l.id HAVING sum(CASE WHEN e.kind IN ('allocation','transfer_in','transfer_out') THEN e.amount ELSE -e.amount END) > 10000
+         ORDER BY l.id LIMIT 2`,
+      )
+      .pluck()
+      .all(plan2026, ids.org(branch)) as number[];
+  const lines = junLines('KM');
   const wang = await core.as('wangfang');
   const transfer = () => wang('budgetTransfers.create', { from: { lineId: lines[0]!, period: '2026-06' }, to: { lineId: lines[1]!, period: '2026-06' }, amount: 100, reason: 'walk' });
   const draftT = await transfer();
@@ -138,7 +143,8 @@ export async function buildWorld(): Promise<World> {
       linaFile,
       zhangJob: kept.jobId,
     },
-    qj: { unit: qj, partner: { id: qjPartner.id, version: qjPartner.version }, owner: qjPartner.owner },
+    qj: { unit: qj, partner: { id: qjPartner.id, version: qjPartner.version }, owner: qjPartner.owner, line: junLines('QJ')[0]! },
+    finance: wang,
     straddler: { id: straddler.id, version: straddler.version },
   });
 }
