@@ -12,6 +12,8 @@ import { buildWorld, type World } from './scopewalk/world';
  * The table (scopewalk/probes.ts) must name every method; 'org' methods need probes.
  */
 const REFUSALS = new Set(['out_of_scope', 'forbidden', 'not_found', 'validation', 'file_not_found', 'excel_job_not_found']);
+/** a validation refusal must be about scope, or a malformed probe would pass for a refused one */
+const SCOPE_REASONS = new Set(['v.out_of_scope', 'v.owner_scope']);
 
 let w: World;
 beforeAll(async () => {
@@ -58,6 +60,7 @@ describe('as a user of the sibling branch', () => {
     if ('error' in outcome) {
       const e = outcome.error;
       if (!(e instanceof ApiError) || !REFUSALS.has(e.code)) throw e;
+      if (e.code === 'validation') expect((e.details as { reason: string }[]).map((d) => d.reason).filter((r) => SCOPE_REASONS.has(r))).not.toEqual([]);
       expect(changed, 'a refused call wrote').toEqual([]);
       return;
     }
