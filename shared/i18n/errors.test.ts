@@ -71,3 +71,16 @@ describe('error texts with money', () => {
     expect(translateIssue(en, { reason: 'x.unknown_reason' })).toBe('x.unknown_reason');
   });
 });
+
+describe('scope refusals', () => {
+  it('out_of_scope names the caller’s scope (the core’s Scope.error sends it); an owner outside the unit has its reason', async () => {
+    const zh = await translator('zh-CN');
+    const en = await translator('en');
+    // as electron/core/auth/scope.ts sends it: the refused unit's id (not its name) and the caller's units
+    const refused = new ApiError('out_of_scope', '', { orgUnitId: 17, scope: 'QJ 曲靖分公司' });
+    expect(translateError(zh, refused)).toBe('该组织不在您的权限范围（QJ 曲靖分公司）内。');
+    expect(translateError(en, refused)).toBe('This org unit is outside your scope (QJ 曲靖分公司).');
+    expect(translateIssue(zh, { reason: 'v.owner_scope' })).toBe('该用户的权限范围不包含此组织');
+    expect(translateIssue(en, { reason: 'v.owner_scope' })).toBe('This user’s scope does not include the org unit');
+  });
+});

@@ -18,8 +18,14 @@ export interface Scope {
   readonly all: boolean;
   ids(): ReadonlySet<number>;
   has(orgUnitId: number): boolean;
-  /** throws `out_of_scope` naming the unit */
+  /** throws `out_of_scope` naming the unit and the caller's scope (see `error`) */
   require(orgUnitId: number): void;
+  /**
+   * The one `out_of_scope` refusal: params `orgUnitId` and `scope` — the caller's assigned units
+   * ("QJ 曲靖分公司", in the caller's language), so the message (shared/i18n/errors.ts) tells them
+   * what they may act on. The refused unit is not named: its name is outside the scope too.
+   */
+  error(orgUnitId: number): ApiError;
   requireAll(orgUnitIds: Iterable<number>): void;
   /** the scope as a WHERE term on the org-unit column `expr` ({ where: [], params: [] } for the whole company) */
   sql(expr: string): { where: string[]; params: unknown[] };
@@ -27,7 +33,10 @@ export interface Scope {
   json(): string;
 }
 
-const statements = new WeakMap<Database.Database, { roots: Database.Statement; paths: Database.Statement; count: Database.Statement }>();
+const statements = new WeakMap<
+  Database.Database,
+  { roots: Database.Statement; paths: Database.Statement; count: Database.Statement; names: Database.Statement }
+>();
 function prepared(db: Database.Database) {
   let s = statements.get(db);
   if (!s) {
@@ -40,6 +49,9 @@ function prepared(db: Database.Database) {
         )
         .pluck(),
       count: db.prepare('SELECT count(*) FROM org_units').pluck(),
+      names: db
+        .prepare("SELECT code || ' ' || CASE WHEN ? = 'en' THEN name_en ELSE name_zh END FROM org_units WHERE id IN (SELECT value FROM json_each(?)) ORDER BY path")
+        .pluck(),
     };
     statements.set(db, s);
   }
@@ -52,25 +64,44 @@ export function scopeIdsFor(db: Database.Database, assigned: readonly number[]):
   return new Set(prepared(db).paths.all(JSON.stringify(assigned)) as number[]);
 }
 
-export function outOfScope(orgUnitId: number): ApiError {
-  return new ApiError('out_of_scope', 'This org unit is outside your scope', { orgUnitId });
+function outOfScope(db: Database.Database, user: ScopeUser, orgUnitId: number): ApiError {
+  const scope = (prepared(db).names.all(user.locale ?? 'zh-CN', JSON.stringify(user.orgUnitIds)) as string[]).join('、') || '—';
+  return new ApiError('out_of_scope', `This org unit is outside your scope (${scope})`, { orgUnitId, scope });
 }
 
-export function createScope(db: Database.Database, user: Pick<SessionUser, 'orgUnitIds'>): Scope {
+/**
+ * Whether a user's scope (their assignments and everything below) covers every given unit: the
+ * rule for another user put in charge of records — a partner's owner, a handover's receiver.
+ */
+export function userCovers(db: Database.Database, userId: number, orgUnitIds: Iterable<number>, covered = userScopeIds(db, userId)): boolean {
+  for (const id of orgUnitIds) if (!covered.has(id)) return false;
+  return true;
+}
+
+/** The org units a user's own scope covers (their assignments and everything below). */
+export function userScopeIds(db: Database.Database, userId: number): Set<number> {
+  return scopeIdsFor(db, db.prepare('SELECT org_unit_id FROM user_org_units WHERE user_id = ?').pluck().all(userId) as number[]);
+}
+
+type ScopeUser = Pick<SessionUser, 'orgUnitIds'> & Partial<Pick<SessionUser, 'locale'>>;
+
+export function createScope(db: Database.Database, user: ScopeUser): Scope {
   const st = prepared(db);
+  const error = (id: number) => outOfScope(db, user, id);
   const assigned = JSON.stringify(user.orgUnitIds);
   const all = user.orgUnitIds.length > 0 && (st.roots.get(assigned) as number) > 0;
   let set: Set<number> | null = null;
   const ids = () => (set ??= scopeIdsFor(db, user.orgUnitIds));
   const has = (id: number) => all || ids().has(id);
   const require = (id: number) => {
-    if (!has(id)) throw outOfScope(id);
+    if (!has(id)) throw error(id);
   };
   return {
     all,
     ids,
     has,
     require,
+    error,
     requireAll: (list) => {
       for (const id of list) require(id);
     },

@@ -101,12 +101,30 @@ export function createPlan(ctx: OrgCtx, fiscalYear: number, name: string): Budge
   return listPlans(ctx).find((p) => p.fiscalYear === fiscalYear)!;
 }
 
+/**
+ * Acting on a version — submitting, deciding, cancelling it, or copying it into a revision — acts
+ * on every line of it: budget documents move whole, so the caller's scope must cover the org unit
+ * of each line (out_of_scope for the first that lies outside). Reading is not limited this way:
+ * plans and versions are company documents whose figures are shown over the caller's scope.
+ */
+export function requireVersionInScope(ctx: OrgCtx, versionId: number): void {
+  if (ctx.scope.all) return;
+  const outside = stmt(
+    dbOf(ctx),
+    `SELECT l.org_unit_id FROM budget_version_lines vl JOIN budget_lines l ON l.id = vl.line_id
+     WHERE vl.version_id = ? AND l.org_unit_id NOT IN (SELECT value FROM json_each(?)) LIMIT 1`,
+    true,
+  ).get(versionId, ctx.scope.json()) as number | undefined;
+  if (outside !== undefined) ctx.scope.require(outside);
+}
+
 /** A new draft copying every line of the version in force (an empty draft if none is in force). */
 export function reviseVersion(ctx: OrgCtx, planId: number, note: string): BudgetVersion {
   const id = inTx(ctx, () => {
     const db = dbOf(ctx);
     if (!stmt(db, 'SELECT 1 FROM budget_plans WHERE id = ?', true).get(planId)) throw notFound('budgetPlan', planId);
     const base = inForceVersionId(db, planId);
+    if (base !== null) requireVersionInScope(ctx, base);
     const id = insertVersion(ctx, planId, base, note);
     if (base !== null) {
       const cols = [...MONTH_COLS, 'control_mode', 'tolerance_bp'].join(', ');

@@ -85,3 +85,22 @@ describe('budget transfers (调拨)', () => {
     expect(await codeOf(qj('budgets.history', { documentType: 'budget_transfer', documentId: t.id }))).toBe('out_of_scope');
   });
 });
+
+describe('scope of transfers', () => {
+  it('a transfer is read where its source lies, and acted on only by someone whose scope covers both lines', async () => {
+    const { wang, lineIds } = await approvedPlan(core, 2027, [row('QJ-QL', 'PROMO', months(10_000)), row('KM-WH', 'PROMO', months(2_000))]);
+    const admin = await core.as('admin');
+    await admin('users.create', { username: 'qjfin', displayName: 'QJ finance', role: 'finance', orgUnitIds: [ids.org('QJ')], password: 'password-qj' });
+    const qj = await core.as('qjfin', 'password-qj');
+    const t = await wang('budgetTransfers.create', { from: { lineId: lineIds[0]!, period: '2027-03' }, to: { lineId: lineIds[1]!, period: '2027-03' }, amount: 1_000, reason: '支援昆明' });
+    expect((await qj('budgetTransfers.get', { id: t.id })).toLineId).toBe(lineIds[1]);
+    const refused = { code: 'out_of_scope', params: { orgUnitId: ids.org('KM-WH') } };
+    await expect(qj('budgetTransfers.update', { id: t.id, version: t.version, amount: 2_000 })).rejects.toMatchObject(refused);
+    await expect(qj('budgetTransfers.submit', { id: t.id, version: t.version })).rejects.toMatchObject(refused);
+    await expect(qj('budgetTransfers.cancel', { id: t.id, version: t.version })).rejects.toMatchObject(refused);
+    const sub = await wang('budgetTransfers.submit', { id: t.id, version: t.version });
+    for (const m of ['budgetTransfers.reject', 'budgetTransfers.return'] as const) await expect(qj(m, { id: t.id, version: sub.version, comment: 'no' })).rejects.toMatchObject(refused);
+    await expect(qj('budgetTransfers.approve', { id: t.id, version: sub.version })).rejects.toMatchObject(refused);
+    expect((await wang('budgetTransfers.get', { id: t.id })).state).toBe('submitted');
+  });
+});

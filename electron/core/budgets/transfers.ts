@@ -27,11 +27,22 @@ const SELECT = `SELECT t.id, t.plan_id AS planId, p.fiscal_year AS fiscalYear, t
 
 const toTransfer = ({ approvalState, ...r }: Row): BudgetTransfer => ({ ...r, state: approvalState, number: `BT-${r.fiscalYear}-${String(r.id).padStart(5, '0')}` });
 
-/** A transfer, if the caller's scope covers its source line (else out_of_scope). */
+/**
+ * Scope of transfers: the caller reads a transfer when their scope covers its source line (the
+ * money leaves their units, so they see where it goes); they act on it — edit, submit, decide,
+ * cancel — only when their scope covers both lines, as creating it needs.
+ */
 export function getRow(ctx: OrgCtx, id: number): Row {
   const r = stmt(dbOf(ctx), `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
   if (!r) throw notFound('budgetTransfer', id);
   ctx.scope.require(getLine(dbOf(ctx), r.fromLineId).orgUnitId);
+  return r;
+}
+
+/** A transfer the caller may act on: both lines in scope (see getRow). */
+function getWritableRow(ctx: OrgCtx, id: number): Row {
+  const r = getRow(ctx, id);
+  ctx.scope.require(getLine(dbOf(ctx), r.toLineId).orgUnitId);
   return r;
 }
 
@@ -81,7 +92,7 @@ export function createTransfer(ctx: OrgCtx, i: In<'budgetTransfers.create'>): Bu
 
 export function updateTransfer(ctx: OrgCtx, i: In<'budgetTransfers.update'>): BudgetTransfer {
   inTx(ctx, () => {
-    const t = getRow(ctx, i.id);
+    const t = getWritableRow(ctx, i.id);
     if (t.version !== i.version) throw stale(t.id);
     if (!EDITABLE_STATES.includes(t.approvalState)) throw new ApiError('invalid_state', 'Only a draft or returned transfer can be edited', { state: t.approvalState });
     const amount = i.amount ?? t.amount;
@@ -96,12 +107,11 @@ export function updateTransfer(ctx: OrgCtx, i: In<'budgetTransfers.update'>): Bu
 
 function act(ctx: OrgCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetTransfer {
   inTx(ctx, () => {
-    const t = getRow(ctx, i.id);
+    const t = getWritableRow(ctx, i.id);
     applyTransition(ctx, 'budget_transfer', t, i.version, action, i.comment);
     if (action === 'submit') assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
     if (action === 'approve') {
       assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
-      ctx.scope.require(getLine(dbOf(ctx), t.toLineId).orgUnitId);
       const source = { type: 'budget_transfer', id: t.id, ref: toTransfer(t).number };
       post(ctx, [
         { lineId: t.fromLineId, period: t.fromPeriod, kind: 'transfer_out', amount: -t.amount, source, note: t.reason },

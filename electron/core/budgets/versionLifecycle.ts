@@ -5,7 +5,7 @@ import { periodOf, revisionProblem, type ControlMode } from '../../../shared/dom
 import type { OrgCtx, Handlers } from '../context';
 import { applyTransition } from './documents';
 import { balancesOfLines, cellKey, closedPeriods, periodClosedError, post, type NewEntry } from './ledger';
-import { getVersionRow, inForceVersionId, toVersion, type VersionRow } from './plans';
+import { getVersionRow, inForceVersionId, requireVersionInScope, toVersion, type VersionRow } from './plans';
 import { amountsOf, dbOf, inTx, MONTH_COLS, stmt } from './sql';
 
 /**
@@ -15,7 +15,8 @@ import { amountsOf, dbOf, inTx, MONTH_COLS, stmt } from './sql';
  * force before (so Σ allocation entries of a cell = its amount in the version in force, and a
  * revision moves only what changed). A decrease may not take a cell below what is committed
  * and spent on it, and no allocation lands in a closed period: approval is refused with the
- * offending cells listed, and nothing changes.
+ * offending cells listed, and nothing changes. Every action needs the caller's scope to cover
+ * every line of the version (plans.ts requireVersionInScope).
  */
 function amountsByLine(ctx: OrgCtx, versionId: number | null): Map<number, number[]> {
   if (versionId === null) return new Map();
@@ -58,7 +59,9 @@ function checkCells(ctx: OrgCtx, v: VersionRow, previous: number | null, entries
      FROM budget_lines l JOIN cost_types ct ON ct.id = l.cost_type_id LEFT JOIN budget_version_lines vl ON vl.version_id = ? AND vl.line_id = l.id
      WHERE l.id IN (SELECT line_id FROM budget_version_lines WHERE version_id IN (?, ?))`,
   ).all(v.id, v.id, previous ?? v.id) as { id: number; org: number; control: ControlMode; tol: number }[];
-  if (lines.some((l) => !scope.has(l.org))) throw new ApiError('out_of_scope', 'The version has lines outside your scope');
+  // the version's lines were checked by act (requireVersionInScope); these include the previous version's
+  const outside = lines.find((l) => !scope.has(l.org));
+  if (outside) scope.require(outside.org);
   const rule = new Map(lines.map((l) => [l.id, l]));
   const change = new Map(entries.map((e) => [cellKey(e.lineId, e.period), e.amount]));
   const problems = [...balancesOfLines(db, rule.keys())].flatMap(([key, b]) => {
@@ -87,6 +90,7 @@ export function approveVersion(ctx: OrgCtx, v: VersionRow, seen: number, comment
 function act(ctx: OrgCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetVersion {
   inTx(ctx, () => {
     const v = getVersionRow(dbOf(ctx), i.id);
+    requireVersionInScope(ctx, v.id);
     if (action === 'approve') return approveVersion(ctx, v, i.version, i.comment);
     if (action === 'submit' && v.version === i.version) {
       const lines = stmt(dbOf(ctx), 'SELECT count(*) FROM budget_version_lines WHERE version_id = ?', true).get(v.id) as number;

@@ -206,3 +206,35 @@ describe('budget plans and versions', () => {
     expect((await wang('budgets.checkAvailability', { cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 11 })).result).toBe('block');
   });
 });
+
+describe('scope of version actions', () => {
+  it('submitting, deciding, cancelling or revising a version needs every one of its lines in the caller’s scope', async () => {
+    const admin = await core.as('admin');
+    await admin('users.create', { username: 'qjfin', displayName: 'QJ finance', role: 'finance', orgUnitIds: [ids.org('QJ')], password: 'password-qj' });
+    const qj = await core.as('qjfin', 'password-qj');
+    const wang = await core.as('wangfang');
+    const plan = await wang('budgetPlans.create', { fiscalYear: 2027, name: '2027' });
+    const v = plan.versions[0]!;
+    const saved = await wang('budgetVersions.saveLines', { versionId: v.id, version: v.version, rows: [row('KM-WH', 'PROMO', months(1000)), row('QJ-QL', 'PROMO', months(500))] });
+    const refused = async (p: Promise<unknown>) => {
+      const e = await errOf(p);
+      expect(e).toMatchObject({ code: 'out_of_scope', params: { orgUnitId: ids.org('KM-WH'), scope: 'QJ 曲靖分公司' } });
+    };
+    await refused(qj('budgetVersions.submit', { id: v.id, version: saved.version }));
+    await refused(qj('budgetVersions.cancel', { id: v.id, version: saved.version }));
+    const sub = await wang('budgetVersions.submit', { id: v.id, version: saved.version });
+    await refused(qj('budgetVersions.reject', { id: v.id, version: sub.version, comment: 'no' }));
+    await refused(qj('budgetVersions.return', { id: v.id, version: sub.version, comment: 'no' }));
+    await refused(qj('budgetVersions.approve', { id: v.id, version: sub.version }));
+    const approved = await (await core.as('zhaomin'))('budgetVersions.approve', { id: v.id, version: sub.version });
+    expect(approved.state).toBe('approved');
+    // a revision copies every line of the version in force: refused too, and no draft is left behind
+    await refused(qj('budgetVersions.revise', { planId: plan.id }));
+    expect((await wang('budgetPlans.list', {})).find((p) => p.id === plan.id)!.openVersionId).toBeNull();
+    // a plan of the caller's own branch is theirs to work on
+    const own = await qj('budgetPlans.create', { fiscalYear: 2028, name: '2028' });
+    const d = own.versions[0]!;
+    const s = await qj('budgetVersions.saveLines', { versionId: d.id, version: d.version, rows: [row('QJ-QL', 'PROMO', months(500))] });
+    expect((await qj('budgetVersions.submit', { id: d.id, version: s.version })).state).toBe('submitted');
+  });
+});

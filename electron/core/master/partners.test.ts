@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
-
-
 import { schema } from '../db/open';
 import { freshCore, orgCtxOf, type Caller, type TestCore } from '../testing';
 import { visibleUserIds } from './partners';
@@ -11,6 +9,13 @@ beforeEach(async () => {
   core = await freshCore({ demo: true });
 });
 afterEach(() => core.dispose());
+
+const unitId = (code: string) => core.env.db.$client.prepare('SELECT id FROM org_units WHERE code = ?').pluck().get(code) as number;
+/** a channel manager created by the company administrator, assigned to these units */
+async function newUser(username: string, units: (string | number)[]) {
+  const admin = await core.as('admin');
+  return admin('users.create', { username, displayName: username, role: 'channel_staff', orgUnitIds: units.map((u) => (typeof u === 'number' ? u : unitId(u))), password: 'password-x1' });
+}
 
 describe('partners', () => {
   it('scopes the list to the caller’s org units and everything below them', async () => {
@@ -128,8 +133,7 @@ describe('partners', () => {
   it('hands over all of a manager’s partners in one step, recorded', async () => {
     const lina = await core.as('lina');
     const zhang = await core.as('zhangwei');
-    const users = await lina('users.list', {});
-    const target = users.find((u) => u.role === 'channel_staff' && u.username !== 'zhangwei')!;
+    const target = await newUser('wh2', ['KM-WH']);
     const before = await lina('partners.list', { filter: { ownerUserId: { filterType: 'set', values: [zhang.userId] } }, limit: 1000 });
     const h = await lina('partners.handover', { fromUserId: zhang.userId, toUserId: target.id, note: '调岗' });
     expect(h.partnerCount).toBe(before.total);
@@ -141,6 +145,29 @@ describe('partners', () => {
     expect(list[0]).toMatchObject({ fromUserId: zhang.userId, toUserId: target.id, byUserId: lina.userId, note: '调岗' });
     const items = core.env.db.$client.prepare('SELECT count(*) FROM partner_handover_items WHERE handover_id = ?').pluck().get(h.id);
     expect(items).toBe(before.total);
+  });
+
+  it('an owner works for the partner’s unit: set, moved or handed over, never a user of a sibling branch', async () => {
+    const admin = await core.as('admin');
+    const zhang = await core.as('zhangwei');
+    const lina = await core.as('lina');
+    const qj = await newUser('qjstaff', ['QJ']);
+    const ct = (await admin('channelTypes.list', {}))[0]!.id;
+    const wh = unitId('KM-WH');
+    const make = (code: string, ownerUserId: number | null) => zhang('partners.create', { code, name: code, channelTypeId: ct, orgUnitId: wh, ownerUserId, starRating: 3 });
+    // create: a QJ user cannot own a Wuhua partner; a Kunming or company-wide user can
+    await expect(make('PO1', qj.id)).rejects.toMatchObject({ code: 'validation', details: [{ path: 'ownerUserId', reason: 'v.owner_scope' }] });
+    expect((await make('PO2', lina.userId)).ownerUserId).toBe(lina.userId);
+    const p = await make('PO3', zhang.userId);
+    // update: naming the QJ owner, or moving the partner to QJ while zhangwei still owns it, is refused
+    await expect(admin('partners.update', { id: p.id, version: p.version, patch: { ownerUserId: qj.id } })).rejects.toMatchObject({ details: [{ reason: 'v.owner_scope' }] });
+    await expect(admin('partners.update', { id: p.id, version: p.version, patch: { orgUnitId: unitId('QJ') } })).rejects.toMatchObject({ details: [{ reason: 'v.owner_scope' }] });
+    expect(await admin('partners.update', { id: p.id, version: p.version, patch: { orgUnitId: unitId('QJ'), ownerUserId: qj.id } })).toMatchObject({ ownerUserId: qj.id });
+    // handover: the receiver must cover every partner moved; the giver must be someone the caller sees
+    const owned = (await lina('partners.list', { filter: { ownerUserId: { filterType: 'set', values: [zhang.userId] } }, limit: 1000 })).total;
+    await expect(lina('partners.handover', { fromUserId: zhang.userId, toUserId: qj.id })).rejects.toMatchObject({ details: [{ path: 'toUserId', reason: 'v.owner_scope' }] });
+    expect((await lina('partners.list', { filter: { ownerUserId: { filterType: 'set', values: [zhang.userId] } }, limit: 1000 })).total).toBe(owned);
+    await expect(lina('partners.handover', { fromUserId: qj.id, toUserId: zhang.userId })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -164,20 +191,21 @@ describe('handover history', () => {
     const branchOf = new Map(units.map((u) => [u.id, units.find((b) => b.kind === 'branch' && u.pathIds.includes(b.id))?.code]));
     const staff = (await admin('users.list', {})).filter((u) => u.role === 'channel_staff');
     const owners = new Set((await admin('partners.list', { limit: 1000 })).rows.map((p) => p.ownerUserId));
-    const inBranch = (code: string) => staff.filter((u) => u.orgUnitIds.some((id) => branchOf.get(id) === code) && owners.has(u.id));
-    const km = inBranch('KM');
-    const other = staff.filter((u) => owners.has(u.id) && !km.includes(u)).map((u) => ({ u, branch: branchOf.get(u.orgUnitIds[0]!) }));
-    const [o1, o2] = [other[0]!, other.find((x) => x.branch === other[0]!.branch && x.u.id !== other[0]!.u.id)!];
-    const zhang = km.find((u) => u.username === 'zhangwei')!;
-    const km2 = km.find((u) => u.id !== zhang.id)!;
+    const o1 = staff.find((u) => owners.has(u.id) && branchOf.get(u.orgUnitIds[0]!) !== 'KM')!;
+    const zhang = staff.find((u) => u.username === 'zhangwei')!;
+    // receivers who work for the partners they get (the owner rule): a second Wuhua manager, a second
+    // manager of o1's county, and one who works for Kunming and o1's branch
+    const wh2 = await newUser('wh2', ['KM-WH']);
+    const o1b = await newUser('o1b', [o1.orgUnitIds[0]!]);
+    const bridge = await newUser('bridge', ['KM', units.find((u) => u.kind === 'branch' && u.code === branchOf.get(o1.orgUnitIds[0]!))!.code]);
 
-    // one inside Kunming, one inside another branch, one across branches and back, with an owner outside every scope
-    await lina('partners.handover', { fromUserId: zhang.id, toUserId: km2.id, note: '调岗' });
-    await admin('partners.handover', { fromUserId: o1.u.id, toUserId: o2.u.id, note: 'other branch' });
-    await admin('partners.handover', { fromUserId: o2.u.id, toUserId: km2.id, note: 'across' });
-    await admin('partners.handover', { fromUserId: km2.id, toUserId: o1.u.id, note: 'and back' });
+    // one inside Kunming, one inside another branch's county, one across branches and back
+    await lina('partners.handover', { fromUserId: zhang.id, toUserId: wh2.id, note: '调岗' });
+    await admin('partners.handover', { fromUserId: o1.id, toUserId: o1b.id, note: 'other branch' });
+    await admin('partners.handover', { fromUserId: o1b.id, toUserId: bridge.id, note: 'across' });
+    await admin('partners.handover', { fromUserId: bridge.id, toUserId: o1.id, note: 'and back' });
 
-    const callers = await Promise.all(['admin', 'lina', 'zhangwei', 'chenjie', 'wangfang', o1.u.username].map((n) => core.as(n)));
+    const callers = await Promise.all(['admin', 'lina', 'zhangwei', 'chenjie', 'wangfang', o1.username].map((n) => core.as(n)));
     const lists = await Promise.all(callers.map((c) => c('partners.handovers', {})));
     callers.forEach((c, i) => expect(lists[i]).toEqual(reference(c)));
 
@@ -185,7 +213,7 @@ describe('handover history', () => {
     expect(notes[0]).toEqual(['and back', 'across', 'other branch', '调岗']); // the whole company, newest first
     expect(notes[1]).toEqual(['and back', 'across', '调岗']); // Kunming: not the other branch's own handover
     expect(notes[2]).toEqual(['调岗']); // zhangwei: only his own
-    expect(notes[5]).toEqual(['and back', 'other branch']); // a county manager of the other branch: handovers from or to people of that county
+    expect(notes[5]).toEqual(['and back', 'across', 'other branch']); // a county manager of the other branch: handovers from or to people of that county
     expect(Object.keys(lists[0]![0]!).sort()).toEqual(['at', 'byUserId', 'fromUserId', 'id', 'note', 'partnerCount', 'toUserId']);
   });
 });

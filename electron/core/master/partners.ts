@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Handover, Partner } from '../../../shared/api/areas/master';
 import { ApiError } from '../../../shared/api/errors';
 import type { OrgCtx, Handlers } from '../context';
+import { userCovers } from '../auth/scope';
 import { schema, type Db, type Tx } from '../db/open';
 import { assertUniqueCode, diff, logChange, notFound, updateVersioned } from './common';
 import { buildPageQuery, encodeCursor, type ColumnSpec } from './paging';
@@ -94,14 +95,26 @@ export interface PartnerRefLookup {
   orgUnit(id: number): { active: boolean } | undefined;
   user(id: number): { active: boolean } | undefined;
   inScope(orgUnitId: number): boolean;
+  /** the caller's out_of_scope refusal (Scope.error) */
+  outOfScope(orgUnitId: number): ApiError;
+  /** whether the user's own scope covers the unit (auth/scope.ts userCovers) */
+  userSees(userId: number, orgUnitId: number): boolean;
 }
 
 /**
  * The reference rules of a partner, in one place for the API and the importer: the channel type,
  * org unit and owner must exist and be active, and the org unit be inside the caller's scope.
- * Only the fields given are checked (a patch checks what it changes). Returns the failure or null.
+ * The owner must be someone who works for the partner: a user whose own scope covers the
+ * partner's org unit (a channel manager of that unit or above it; never a user of a sibling
+ * branch, who could not even open the partner). Checked on the record as it will be (`whole`)
+ * whenever the patch changes the org unit or the owner, so moving a partner cannot leave it with
+ * an owner who no longer sees it. Only the fields given are checked otherwise. Returns the failure or null.
  */
-export function partnerRefProblem(look: PartnerRefLookup, p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null }): ApiError | null {
+export function partnerRefProblem(
+  look: PartnerRefLookup,
+  p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null },
+  whole: { orgUnitId: number; ownerUserId: number | null },
+): ApiError | null {
   if (p.channelTypeId !== undefined && !look.channelType(p.channelTypeId)?.active) {
     return new ApiError('validation', 'Unknown or inactive channel type', undefined, [{ path: 'channelTypeId', reason: 'v.inactive_ref' }]);
   }
@@ -109,31 +122,44 @@ export function partnerRefProblem(look: PartnerRefLookup, p: { channelTypeId?: n
     if (!look.orgUnit(p.orgUnitId)?.active) {
       return new ApiError('validation', 'Unknown or inactive org unit', undefined, [{ path: 'orgUnitId', reason: 'v.inactive_ref' }]);
     }
-    if (!look.inScope(p.orgUnitId)) return new ApiError('out_of_scope', 'This org unit is outside your scope', { orgUnitId: p.orgUnitId });
+    if (!look.inScope(p.orgUnitId)) return look.outOfScope(p.orgUnitId);
   }
   if (p.ownerUserId !== undefined && p.ownerUserId !== null && !look.user(p.ownerUserId)?.active) {
     return new ApiError('validation', 'Unknown or inactive owner', undefined, [{ path: 'ownerUserId', reason: 'v.inactive_ref' }]);
+  }
+  const moved = p.orgUnitId !== undefined || p.ownerUserId !== undefined;
+  if (moved && whole.ownerUserId !== null && !look.userSees(whole.ownerUserId, whole.orgUnitId)) {
+    return new ApiError('validation', 'The owner does not work for this org unit', undefined, [{ path: 'ownerUserId', reason: 'v.owner_scope' }]);
   }
   return null;
 }
 
 /** References must exist, be active, and (org unit, owner) be inside the caller's scope. */
-function checkRefs(tx: Tx, ctx: OrgCtx, p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null }) {
+function checkRefs(
+  tx: Tx,
+  ctx: OrgCtx,
+  p: { channelTypeId?: number; orgUnitId?: number; ownerUserId?: number | null },
+  whole: { orgUnitId: number; ownerUserId: number | null },
+) {
+  const client = ctx.db.$client;
   const problem = partnerRefProblem(
     {
       channelType: (id) => tx.select().from(schema.channelTypes).where(eq(schema.channelTypes.id, id)).get(),
       orgUnit: (id) => tx.select().from(schema.orgUnits).where(eq(schema.orgUnits.id, id)).get(),
       user: (id) => tx.select().from(schema.users).where(eq(schema.users.id, id)).get(),
       inScope: (id) => ctx.scope.has(id),
+      outOfScope: (id) => ctx.scope.error(id),
+      userSees: (userId, orgUnitId) => userCovers(client, userId, [orgUnitId]),
     },
     p,
+    whole,
   );
   if (problem) throw problem;
 }
 
 export function createPartner(tx: Tx, ctx: OrgCtx, input: Parameters<Handlers<'partners.create'>['partners.create']>[0]): Partner {
   const now = ctx.now().toISOString();
-  checkRefs(tx, ctx, input);
+  checkRefs(tx, ctx, input, input);
   assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, input.code)).get(), input.code);
   const row = tx.insert(t).values({ ...input, createdAt: now, updatedAt: now }).returning().get();
   logChange(tx, ctx, 'partner', row.id, 'create', undefined, input);
@@ -148,7 +174,7 @@ export function updatePartner(
   const before = getRow(tx, input.id);
   ctx.scope.require(before.orgUnitId);
   const p = input.patch;
-  checkRefs(tx, ctx, p);
+  checkRefs(tx, ctx, p, { orgUnitId: p.orgUnitId ?? before.orgUnitId, ownerUserId: p.ownerUserId !== undefined ? p.ownerUserId : before.ownerUserId });
   const start = p.contractStart !== undefined ? p.contractStart : before.contractStart;
   const end = p.contractEnd !== undefined ? p.contractEnd : before.contractEnd;
   if (start && end && start > end) {
@@ -183,7 +209,10 @@ export const partnerHandlers: Handlers<
   /**
    * Handover (交接): every partner of `fromUser` inside the caller's scope moves to `toUser` in one
    * transaction; the handover and each partner moved are recorded. Open documents will follow
-   * the same record when requests and claims exist.
+   * the same record when requests and claims exist. Scope: the giving user must be one the caller
+   * sees (users.list; else not_found, as for any user outside the scope), and the receiver must be
+   * active and — the owner rule of partnerRefProblem — a user whose own scope covers the org unit
+   * of every partner moved (else a validation issue on toUserId, and nothing moves).
    */
   'partners.handover': (i, ctx) => {
     if (i.fromUserId === i.toUserId) throw new ApiError('validation', 'Choose two different users', undefined, [{ path: 'toUserId', reason: 'v.same_user' }]);
@@ -191,16 +220,19 @@ export const partnerHandlers: Handlers<
     return ctx.db.transaction((tx) => {
       const to = tx.select().from(schema.users).where(eq(schema.users.id, i.toUserId)).get();
       const from = tx.select().from(schema.users).where(eq(schema.users.id, i.fromUserId)).get();
-      if (!from) throw notFound('user', i.fromUserId);
+      if (!from || !visibleUserIds(ctx).has(from.id)) throw notFound('user', i.fromUserId);
       if (!to || !to.active) throw new ApiError('validation', 'The receiving user is unknown or inactive', undefined, [{ path: 'toUserId', reason: 'v.inactive_ref' }]);
       const scope = [...ctx.scope.ids()];
-      const moved = tx
-        .select({ id: t.id })
+      const rows = tx
+        .select({ id: t.id, orgUnitId: t.orgUnitId })
         .from(t)
         .where(and(eq(t.ownerUserId, i.fromUserId), inArray(t.orgUnitId, scope)))
-        .all()
-        .map((r) => r.id);
-      if (moved.length === 0) throw new ApiError('nothing_to_hand_over', 'This user owns no partners in your scope');
+        .all();
+      if (rows.length === 0) throw new ApiError('nothing_to_hand_over', 'This user owns no partners in your scope');
+      if (!userCovers(ctx.db.$client, to.id, new Set(rows.map((r) => r.orgUnitId)))) {
+        throw new ApiError('validation', 'The receiving user does not work for these partners’ org units', undefined, [{ path: 'toUserId', reason: 'v.owner_scope' }]);
+      }
+      const moved = rows.map((r) => r.id);
       const h = tx
         .insert(schema.partnerHandovers)
         .values({ at: now, byUserId: ctx.user.id, fromUserId: i.fromUserId, toUserId: i.toUserId, partnerCount: moved.length, note: i.note })

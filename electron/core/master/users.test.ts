@@ -91,3 +91,21 @@ describe('users', () => {
     expect(core.env.db.$client.prepare("SELECT count(*) FROM users WHERE username = 'liqiang'").pluck().get()).toBe(0);
   });
 });
+
+describe('users across branches', () => {
+  it('a branch administrator sees only the in-scope assignments of a user who also works elsewhere, and cannot change that user', async () => {
+    const both = await newUser({ orgUnitIds: [unit('DL-BC'), unit('QJ-XW')] });
+    await newUser({ username: 'dladmin', role: 'admin', orgUnitIds: [unit('DL')] });
+    const dl = await core.as('dladmin', 'password-lq');
+    const seen = (await dl('users.list', {})).find((u) => u.id === both.id)!;
+    expect(seen.orgUnitIds).toEqual([unit('DL-BC')]);
+    const scope = { code: 'out_of_scope', params: { orgUnitId: unit('QJ-XW') } };
+    await expect(dl('users.update', { id: both.id, version: both.version, patch: { displayName: 'x' } })).rejects.toMatchObject(scope);
+    await expect(dl('users.update', { id: both.id, version: both.version, patch: { orgUnitIds: [unit('DL-BC')] } })).rejects.toMatchObject(scope);
+    await expect(dl('users.setActive', { id: both.id, version: both.version, active: false })).rejects.toMatchObject(scope);
+    await expect(dl('users.resetPassword', { id: both.id, password: 'password-new' })).rejects.toMatchObject(scope);
+    expect(await signIn('liqiang', 'password-lq')).toBe('ok');
+    // the company administrator covers both branches
+    expect((await admin('users.update', { id: both.id, version: both.version, patch: { displayName: 'x' } })).orgUnitIds).toEqual([unit('DL-BC'), unit('QJ-XW')].sort((a, b) => a - b));
+  });
+});

@@ -31,10 +31,25 @@ function toRow(u: typeof t.$inferSelect, orgUnitIds: number[]): UserRow {
   };
 }
 
+/**
+ * Scope of users: the caller sees the users assigned to a unit in their scope (and themselves),
+ * with only those of their assignments that lie in the scope — an assignment elsewhere is a row
+ * of another branch. Changing a user (profile, units, active, password) needs every one of their
+ * assignments in the caller's scope: a user who also works for a sibling branch is changed by
+ * someone who covers both, or a branch administrator could reset their password and sign in as
+ * them to read that branch.
+ */
 function getUser(ctx: OrgCtx, id: number): UserRow {
   const u = ctx.db.select().from(t).where(eq(t.id, id)).get();
   if (!u || !visibleUserIds(ctx).has(id)) throw notFound('user', id);
-  return toRow(u, assignments(ctx.db, [id]).get(id) ?? []);
+  return toRow(u, (assignments(ctx.db, [id]).get(id) ?? []).filter((ou) => ctx.scope.has(ou)));
+}
+
+/** A user the caller may change: visible, and every assignment inside the caller's scope. */
+function getWritableUser(ctx: OrgCtx, id: number): UserRow {
+  const row = getUser(ctx, id);
+  ctx.scope.requireAll(assignments(ctx.db, [id]).get(id) ?? []);
+  return row;
 }
 
 function setAssignments(tx: Tx, ctx: OrgCtx, userId: number, orgUnitIds: number[]): void {
@@ -66,7 +81,7 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.updat
     const ids = [...visibleUserIds(ctx)];
     const rows = ctx.db.select().from(t).where(inArray(t.id, ids)).orderBy(asc(t.username)).all();
     const a = assignments(ctx.db, ids);
-    return rows.filter((u) => i.includeInactive || u.active).map((u) => toRow(u, a.get(u.id) ?? []));
+    return rows.filter((u) => i.includeInactive || u.active).map((u) => toRow(u, (a.get(u.id) ?? []).filter((ou) => ctx.scope.has(ou))));
   },
   'users.create': async (i, ctx) => {
     const hash = await hashPassword(i.password);
@@ -77,7 +92,7 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.updat
   'users.update': (i, ctx) => {
     const now = ctx.now().toISOString();
     ctx.db.transaction((tx) => {
-      const before = getUser(ctx, i.id);
+      const before = getWritableUser(ctx, i.id);
       const { orgUnitIds, ...patch } = i.patch;
       if (i.id === ctx.user.id && patch.role && patch.role !== 'admin') {
         throw new ApiError('validation', 'You cannot remove your own administrator role', undefined, [{ path: 'role', reason: 'v.own_role' }]);
@@ -92,7 +107,7 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.updat
   'users.setActive': (i, ctx) => {
     if (i.id === ctx.user.id && !i.active) throw new ApiError('validation', 'You cannot deactivate yourself', undefined, [{ path: 'active', reason: 'v.own_user' }]);
     ctx.db.transaction((tx) => {
-      getUser(ctx, i.id);
+      getWritableUser(ctx, i.id);
       updateVersioned(tx, t, i.id, i.version, { active: i.active }, ctx.now().toISOString());
       if (!i.active) tx.delete(schema.sessions).where(eq(schema.sessions.userId, i.id)).run();
       logChange(tx, ctx, 'user', i.id, i.active ? 'activate' : 'deactivate', undefined, { active: i.active });
@@ -100,7 +115,7 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.updat
     return getUser(ctx, i.id);
   },
   'users.resetPassword': async (i, ctx) => {
-    getUser(ctx, i.id);
+    getWritableUser(ctx, i.id);
     const hash = await hashPassword(i.password);
     ctx.db.transaction((tx) => {
       tx.update(t).set({ passwordHash: hash, updatedAt: ctx.now().toISOString() }).where(eq(t.id, i.id)).run();

@@ -264,7 +264,7 @@ export const excelApi = {
       rows: z.array(z.array(z.union([z.string().max(32_767, 'v.too_long'), z.number(), z.null()])).max(300)).max(100_000, 'v.too_many_rows'),
     }), { scope: 'self' },
   ),
-  /** Recent imports the caller may see (administrators: all; others: their own). */
+  /** Recent imports the caller may see (administrators: those of the users they see; others: their own). */
   'excel.imports': method<ImportLogEntry[]>()(
     z.object({ kind: kind.optional(), limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }), { scope: 'org' },
   ),

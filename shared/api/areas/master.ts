@@ -169,7 +169,10 @@ export const masterApi = {
   ),
   'partners.handovers': method<Handover[]>()(z.object({}).default({}), { scope: 'org' }),
 
-  /** Users visible to the caller (their scope); used for owner pickers too. */
+  /**
+   * Users visible to the caller (assigned to a unit in their scope), with only their in-scope
+   * assignments; used for owner pickers too. Changing a user needs all of their assignments in scope.
+   */
   'users.list': method<UserRow[]>()(z.object({ includeInactive: bool.default(false) }).default({ includeInactive: false }), { scope: 'org' }),
   'users.create': method<UserRow>()(userInput, { scope: 'org', roles: ['admin'] }),
   'users.update': method<UserRow>()(patchInput(userInput.omit({ username: true, password: true })), { scope: 'org', roles: ['admin'] }),

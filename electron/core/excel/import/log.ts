@@ -1,5 +1,6 @@
 import type { ImportCounts, ImportLogEntry } from '../../../../shared/api/areas/excel';
-import type { AuthedCtx } from '../../context';
+import type { AuthedCtx, OrgCtx } from '../../context';
+import { visibleUserIds } from '../../master/partners';
 
 /** The import log: one row per committed import (file, SHA-256, user, time, mode, counts). */
 const SELECT = `SELECT i.id, i.kind, i.file_name AS fileName, i.sha256, i.sheet, i.user_id AS userId, u.username, i.at, i.mode,
@@ -21,28 +22,31 @@ export function logImport(
   );
 }
 
-/** Imports the caller may see: administrators all, others their own. */
-export function listImports(ctx: AuthedCtx, kind: string | undefined, limit: number): ImportLogEntry[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (ctx.user.role !== 'admin') {
-    where.push('i.user_id = ?');
-    params.push(ctx.user.id);
-  }
-  if (kind) {
-    where.push('i.kind = ?');
-    params.push(kind);
-  }
-  return ctx.db.$client
-    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.id DESC LIMIT ?`)
-    .all(...params, limit) as ImportLogEntry[];
+/**
+ * Whose imports the caller may see: administrators those of every user they see (users.list —
+ * the whole company for a company administrator, the branch's people for a branch one), others
+ * their own. As a WHERE term on `i.user_id`.
+ */
+function whose(ctx: OrgCtx): { where: string; params: unknown[] } {
+  if (ctx.user.role !== 'admin') return { where: 'i.user_id = ?', params: [ctx.user.id] };
+  if (ctx.scope.all) return { where: '1 = 1', params: [] };
+  return { where: 'i.user_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify([...visibleUserIds(ctx)])] };
 }
 
-/** Earlier imports of the same file (by SHA-256) into the same kind, newest first. */
-export function previousImports(ctx: AuthedCtx, sha256: string, kind: string): ImportLogEntry[] {
-  if (!sha256) return [];
-  const own = ctx.user.role === 'admin' ? '' : ' AND i.user_id = ?';
+/** Imports the caller may see (see `whose`), newest first. */
+export function listImports(ctx: OrgCtx, kind: string | undefined, limit: number): ImportLogEntry[] {
+  const w = whose(ctx);
+  const where = [w.where, ...(kind ? ['i.kind = ?'] : [])];
   return ctx.db.$client
-    .prepare(`${SELECT} WHERE i.sha256 = ? AND i.kind = ?${own} ORDER BY i.id DESC LIMIT 5`)
-    .all(sha256, kind, ...(own ? [ctx.user.id] : [])) as ImportLogEntry[];
+    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY i.id DESC LIMIT ?`)
+    .all(...w.params, ...(kind ? [kind] : []), limit) as ImportLogEntry[];
+}
+
+/** Earlier imports of the same file (by SHA-256) into the same kind that the caller may see, newest first. */
+export function previousImports(ctx: OrgCtx, sha256: string, kind: string): ImportLogEntry[] {
+  if (!sha256) return [];
+  const w = whose(ctx);
+  return ctx.db.$client
+    .prepare(`${SELECT} WHERE i.sha256 = ? AND i.kind = ? AND ${w.where} ORDER BY i.id DESC LIMIT 5`)
+    .all(sha256, kind, ...w.params) as ImportLogEntry[];
 }

@@ -1,6 +1,7 @@
 import { PARTNER_STATUSES, partnerInput } from '../../../../shared/api/areas/master';
 import type { Locale } from '../../../../shared/api/areas/common';
 import { pageQuery } from '../../../../shared/api/areas/common';
+import { userCovers, userScopeIds } from '../../auth/scope';
 import type { OrgCtx } from '../../context';
 import { listPartners, partnerRefProblem, type PartnerRefLookup } from '../../master/partners';
 import { activeColumn, ApiError, apiErrorIssues, changesOf, choicesOf, colHeader, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
@@ -61,12 +62,20 @@ const storedInput = (s: Stored): Record<string, unknown> => {
   return o;
 };
 
-function lookup(refs: RefTables): PartnerRefLookup {
+function lookup(ctx: OrgCtx, refs: RefTables): PartnerRefLookup {
+  const covered = new Map<number, Set<number>>();
+  const client = ctx.db.$client;
   return {
     channelType: (id) => refs.channelTypes.byId(id),
     orgUnit: (id) => refs.orgUnits.byId(id),
     user: (id) => refs.users.byId(id),
     inScope: (id) => refs.scope.has(id),
+    outOfScope: (id) => ctx.scope.error(id),
+    userSees: (userId, orgUnitId) => {
+      let c = covered.get(userId);
+      if (!c) covered.set(userId, (c = userScopeIds(client, userId)));
+      return userCovers(client, userId, [orgUnitId], c);
+    },
   };
 }
 
@@ -81,7 +90,7 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
   const client = ctx.db.$client;
   const byIds = client.prepare(`${SELECT} WHERE id IN (SELECT value FROM json_each(?))`);
   const byCodes = client.prepare(`${SELECT} WHERE code IN (SELECT value FROM json_each(?))`);
-  const look = lookup(refs);
+  const look = lookup(ctx, refs);
   const load = (stmt: typeof byIds, keys: unknown[], key: 'id' | 'code') => {
     const m = new Map<unknown, Stored>();
     if (keys.length === 0) return m;
@@ -112,7 +121,7 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
     if (!parsed.success) throw new RowRejected(zodRowIssues(parsed.error, PATH));
     const input = parsed.data;
     if (!existing) {
-      const p = partnerRefProblem(look, input);
+      const p = partnerRefProblem(look, input, input);
       if (p) throw new RowRejected(apiErrorIssues(p, PATH, 'orgUnit'));
       stage.add([row.row, 'create', null, null, input.code, null, ...values(input, active), null, null]);
       return;
@@ -129,7 +138,7 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
       patch[c.column] = c.after;
       was[c.column] = c.before;
     }
-    const p = partnerRefProblem(look, patch);
+    const p = partnerRefProblem(look, patch, input);
     if (p) throw new RowRejected(apiErrorIssues(p, PATH, 'orgUnit'));
     if (typeof patch.code === 'string') {
       const holder = codes.get(patch.code);
