@@ -32,6 +32,16 @@ export interface World {
     /** a file lina produced and a dry run zhangwei keeps */
     linaFile: string;
     zhangJob: string;
+    /** zhangwei's documents: a request waiting for zhouqiang, an approved one, a claim of it (approved, with a proof), and zhouqiang's stand-in */
+    docs: {
+      waiting: { id: number; version: number };
+      approved: { id: number; version: number };
+      claim: { id: number; version: number };
+      draftClaim: { id: number; version: number };
+      attachment: number;
+      delegation: number;
+      zhouqiang: number;
+    };
   };
   /** a QJ partner and its owner (a QJ channel manager), a QJ budget line with money in June 2026 */
   qj: { unit: number; partner: { id: number; version: number }; owner: number; line: number };
@@ -118,6 +128,7 @@ export async function buildWorld(): Promise<World> {
   const kept = await zhang('excel.dryRun', { jobId: 'zhang-kept-01', fileId: await uploadCsv(w, zhang, 'partners', [{ ...zrow, code: 'PZW0002' }]), kind: 'partners' });
 
   const partner = one<{ id: number; version: number; code: string }>(core, `SELECT id, version, code FROM partners WHERE org_unit_id ${inKm} ORDER BY id LIMIT 1`);
+  const docs = await kmDocuments(core, ids);
   const qjPath = one<{ path: string }>(core, 'SELECT path FROM org_units WHERE id = ?', qj).path;
   const qjPartner = one<{ id: number; version: number; owner: number }>(
     core,
@@ -142,9 +153,49 @@ export async function buildWorld(): Promise<World> {
       submitted: { id: submitted.id, version: submitted.version },
       linaFile,
       zhangJob: kept.jobId,
+      docs,
     },
     qj: { unit: qj, partner: { id: qjPartner.id, version: qjPartner.version }, owner: qjPartner.owner, line: junLines('QJ')[0]! },
     finance: wang,
     straddler: { id: straddler.id, version: straddler.version },
   });
+}
+
+/** Cost requests and a claim of zhangwei's in Wuhua (KM), decided by its county manager zhouqiang. */
+async function kmDocuments(core: TestCore, ids: ReturnType<typeof demoIds>): Promise<World['km']['docs']> {
+  const [zhang, zhou] = [await core.as('zhangwei'), await core.as('zhouqiang')];
+  const partner = core.env.db.$client
+    .prepare(
+      `SELECT p.id FROM partners p JOIN org_units o ON o.id = p.org_unit_id WHERE o.path LIKE (SELECT path FROM org_units WHERE code = 'KM-WH') || '%'
+       AND p.status = 'cooperating' AND p.active = 1 ORDER BY p.id LIMIT 1`,
+    )
+    .pluck()
+    .get() as number;
+  const request = async (title: string) => {
+    const d = await zhang('costRequests.create', { partnerId: partner, costTypeId: ids.cost('PROMO'), title, activityStart: '2026-06-20', activityEnd: '2026-06-22', amount: 20_000 });
+    return zhang('costRequests.submit', { id: d.id, version: d.version });
+  };
+  const waiting = await request('walk waiting');
+  const toApprove = await request('walk approved');
+  await zhou('approvals.act', { docType: 'cost_request', docId: toApprove.id, version: toApprove.version, action: 'approve', confirmWarn: true });
+  const approved = await zhang('costRequests.get', { id: toApprove.id });
+  const claim = await zhang('claims.create', { requestId: approved.id, title: 'walk claim', lines: [{ invoiceType: 'receipt', amount: 10_000, tax: 0 }] });
+  const file = await zhang('files.put', { name: 'proof.pdf', dataBase64: Buffer.from('%PDF-1.4\n% walk\n').toString('base64') });
+  const att = await zhang('attachments.add', { docType: 'claim', docId: claim.id, fileId: file.fileId });
+  const sub = await zhang('claims.submit', { id: claim.id, version: (await zhang('claims.get', { id: claim.id })).version });
+  await zhou('approvals.act', { docType: 'claim', docId: sub.id, version: sub.version, action: 'approve', confirmWarn: true });
+  const c = await zhang('claims.get', { id: claim.id });
+  const draftClaim = await zhang('claims.create', { requestId: approved.id, title: 'walk draft claim', lines: [{ invoiceType: 'receipt', amount: 1_000, tax: 0 }] });
+  const zhouId = core.env.db.$client.prepare("SELECT id FROM users WHERE username = 'zhouqiang'").pluck().get() as number;
+  const linaId = core.env.db.$client.prepare("SELECT id FROM users WHERE username = 'lina'").pluck().get() as number;
+  const del = await zhou('delegations.create', { toUserId: linaId, startDate: '2026-01-01', endDate: '2026-12-31' });
+  return {
+    waiting: { id: waiting.id, version: waiting.version },
+    approved: { id: approved.id, version: (await zhang('costRequests.get', { id: approved.id })).version },
+    claim: { id: c.id, version: c.version },
+    draftClaim: { id: draftClaim.id, version: draftClaim.version },
+    attachment: att.id,
+    delegation: del.id,
+    zhouqiang: zhouId,
+  };
 }

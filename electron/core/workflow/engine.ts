@@ -97,9 +97,11 @@ function activateStep(ctx: OrgCtx, f: DocFacts, route: RouteRow, runId: number, 
 /** Submission: the first matching route starts a run at its first step. */
 export function submit(ctx: OrgCtx, f: DocFacts, seen: number, input: { duplicateReason?: string } = {}): ActResult {
   const db = ctx.db.$client;
+  // who first (scope, then author), so nothing about a document outside the caller's reach is told
+  ctx.scope.require(f.orgUnitId);
+  if (ctx.user.id !== f.createdBy && ctx.user.id !== f.ownerUserId) throw new ApiError('forbidden', 'Only the author or owner submits a document', { id: f.id });
   if (f.version !== seen) throw conflict(f);
   if (!canTransition(f.state, 'submit')) throw invalidState(f.state, 'submit');
-  if (ctx.user.id !== f.createdBy && ctx.user.id !== f.ownerUserId) throw new ApiError('forbidden', 'Only the author or owner submits a document', { id: f.id });
   adapterOf(f.type).beforeSubmit?.(ctx, f, input);
   const fresh = adapterOf(f.type).facts(db, f.id);
   const route = matchRoute(db, fresh);
