@@ -159,3 +159,33 @@ describe('request life after approval', () => {
     expect(list.sum).toBe(list.rows.reduce((a, r) => a + r.amount, 0));
   });
 });
+
+describe('handover (seed 004)', () => {
+  it("moves the giver's open requests, claims and promises with the partners, lists them on a sheet, and the receiver acknowledges", async () => {
+    const admin = await core.as('admin');
+    const wh = one<number>(`SELECT id FROM org_units WHERE code = 'KM-WH'`);
+    const receiver = await admin('users.create', { username: 'handover_rx', displayName: '接手人', role: 'channel_staff', orgUnitIds: [wh], password: 'rx-password-1' });
+    const d = await zhang('costRequests.create', {
+      partnerId: partner(), costTypeId: costType('PROMO'), title: '交接中的申请', activityStart: '2026-06-20', activityEnd: '2026-06-21', amount: 10_000,
+      promises: [{ text: '年底返利 2%', amount: 20_000 }],
+    });
+    const open = one<number>(`SELECT count(*) FROM cost_requests WHERE owner_user_id = ? AND (approval_state IN ('draft','submitted','returned') OR settle_state IN ('open','partly_claimed'))`, zhang.userId);
+    const h = await lina('partners.handover', { fromUserId: zhang.userId, toUserId: receiver.id, note: '调岗' });
+    expect(h.documentCount).toBeGreaterThanOrEqual(open + 1);
+    expect(one<number>('SELECT owner_user_id FROM cost_requests WHERE id = ?', d.id)).toBe(receiver.id);
+    expect(one<number>('SELECT owner_user_id FROM promises WHERE request_id = ?', d.id)).toBe(receiver.id);
+    expect(one<number>('SELECT created_by FROM cost_requests WHERE id = ?', d.id)).toBe(zhang.userId);
+    const sheet = await lina('partners.handoverSheet', { id: h.id });
+    expect(sheet.filter((s) => s.kind === 'partner')).toHaveLength(h.partnerCount);
+    expect(sheet.find((s) => s.kind === 'cost_request' && s.id === d.id)?.ref).toBe(d.number);
+    expect(sheet.some((s) => s.kind === 'promise' && s.name === '年底返利 2%')).toBe(true);
+    const rx = await core.as('handover_rx', 'rx-password-1');
+    expect(await code(lina('partners.acknowledgeHandover', { id: h.id }))).toBe('forbidden');
+    const ack = await rx('partners.acknowledgeHandover', { id: h.id });
+    expect(ack.acknowledgedAt).not.toBeNull();
+    // the receiver now edits the moved draft; the history says it was handed over
+    const moved = await rx('costRequests.get', { id: d.id });
+    await rx('costRequests.update', { id: d.id, version: moved.version, partnerId: moved.partnerId, costTypeId: moved.costTypeId, title: '接手后修改', activityStart: moved.activityStart, activityEnd: moved.activityEnd, amount: 10_000 });
+    expect((await rx('documents.history', { docType: 'cost_request', docId: d.id })).some((x) => x.action === 'handover')).toBe(true);
+  });
+});

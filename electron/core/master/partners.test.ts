@@ -214,6 +214,6 @@ describe('handover history', () => {
     expect(notes[1]).toEqual(['and back', 'across', '调岗']); // Kunming: not the other branch's own handover
     expect(notes[2]).toEqual(['调岗']); // zhangwei: only his own
     expect(notes[5]).toEqual(['and back', 'across', 'other branch']); // a county manager of the other branch: handovers from or to people of that county
-    expect(Object.keys(lists[0]![0]!).sort()).toEqual(['at', 'byUserId', 'fromUserId', 'id', 'note', 'partnerCount', 'toUserId']);
+    expect(Object.keys(lists[0]![0]!).sort()).toEqual(['acknowledgedAt', 'at', 'byUserId', 'documentCount', 'fromUserId', 'id', 'note', 'partnerCount', 'toUserId']);
   });
 });

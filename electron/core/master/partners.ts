@@ -5,6 +5,7 @@ import type { OrgCtx, Handlers } from '../context';
 import { userCovers } from '../auth/scope';
 import { schema, type Db, type Tx } from '../db/open';
 import { assertUniqueCode, diff, logChange, notFound, updateVersioned } from './common';
+import { handoverSheet, moveOpenWork, openWorkUnits } from '../documents/handover';
 import { buildPageQuery, encodeCursor, type ColumnSpec } from './paging';
 
 const t = schema.partners;
@@ -188,7 +189,8 @@ export function updatePartner(
 }
 
 export const partnerHandlers: Handlers<
-  'partners.list' | 'partners.get' | 'partners.create' | 'partners.update' | 'partners.setActive' | 'partners.handover' | 'partners.handovers'
+  | 'partners.list' | 'partners.get' | 'partners.create' | 'partners.update' | 'partners.setActive' | 'partners.handover' | 'partners.handovers'
+  | 'partners.handoverSheet' | 'partners.acknowledgeHandover'
 > = {
   'partners.list': (q, ctx) => listPartners(ctx, q),
   'partners.get': (i, ctx) => {
@@ -228,8 +230,9 @@ export const partnerHandlers: Handlers<
         .from(t)
         .where(and(eq(t.ownerUserId, i.fromUserId), inArray(t.orgUnitId, scope)))
         .all();
-      if (rows.length === 0) throw new ApiError('nothing_to_hand_over', 'This user owns no partners in your scope');
-      if (!userCovers(ctx.db.$client, to.id, new Set(rows.map((r) => r.orgUnitId)))) {
+      const docUnits = openWorkUnits(ctx, i.fromUserId);
+      if (rows.length === 0 && docUnits.length === 0) throw new ApiError('nothing_to_hand_over', 'This user owns no partners or open documents in your scope');
+      if (!userCovers(ctx.db.$client, to.id, new Set([...rows.map((r) => r.orgUnitId), ...docUnits]))) {
         throw new ApiError('validation', 'The receiving user does not work for these partners’ org units', undefined, [{ path: 'toUserId', reason: 'v.owner_scope' }]);
       }
       const moved = rows.map((r) => r.id);
@@ -244,11 +247,29 @@ export const partnerHandlers: Handlers<
         item.run(h.id, pid);
         upd.run(i.toUserId, now, pid);
       }
-      logChange(tx, ctx, 'handover', h.id, 'handover', { ownerUserId: i.fromUserId }, { ownerUserId: i.toUserId, partners: moved.length });
-      return { id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, note: h.note };
+      // the open requests, claims and promises go with them (seed 004), in this transaction
+      const documentCount = moveOpenWork(ctx, h.id, i.fromUserId, i.toUserId, `${from.displayName} → ${to.displayName}${i.note ? `: ${i.note}` : ''}`);
+      ctx.db.$client.prepare('UPDATE partner_handovers SET document_count = ? WHERE id = ?').run(documentCount, h.id);
+      logChange(tx, ctx, 'handover', h.id, 'handover', { ownerUserId: i.fromUserId }, { ownerUserId: i.toUserId, partners: moved.length, documents: documentCount });
+      return { id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, documentCount, note: h.note, acknowledgedAt: null };
     });
   },
   'partners.handovers': (_i, ctx) => listHandovers(ctx),
+  'partners.handoverSheet': (i, ctx) => {
+    visibleHandover(ctx, i.id);
+    return handoverSheet(ctx.db.$client, i.id, ctx.user.locale);
+  },
+  /** the receiver confirms the sheet (once); recorded in the change log */
+  'partners.acknowledgeHandover': (i, ctx) =>
+    ctx.db.transaction((tx) => {
+      const h = visibleHandover(ctx, i.id);
+      if (h.toUserId !== ctx.user.id) throw new ApiError('forbidden', 'Only the receiver acknowledges a handover', { id: i.id });
+      if (h.acknowledgedAt) return h;
+      const at = ctx.now().toISOString();
+      ctx.db.$client.prepare('UPDATE partner_handovers SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, i.id);
+      logChange(tx, ctx, 'handover', i.id, 'acknowledge', undefined, { acknowledgedAt: at });
+      return { ...h, acknowledgedAt: at };
+    }),
 };
 
 /**
@@ -262,12 +283,19 @@ export function listHandovers(ctx: OrgCtx): Handover[] {
          SELECT ? UNION SELECT uo.user_id FROM user_org_units uo WHERE uo.org_unit_id IN (SELECT value FROM json_each(?))
        )
        SELECT h.id, h.at, h.by_user_id AS byUserId, h.from_user_id AS fromUserId, h.to_user_id AS toUserId,
-         h.partner_count AS partnerCount, h.note
+         h.partner_count AS partnerCount, h.document_count AS documentCount, h.note, h.acknowledged_at AS acknowledgedAt
        FROM partner_handovers h
        WHERE h.from_user_id IN (SELECT id FROM visible) OR h.to_user_id IN (SELECT id FROM visible)
        ORDER BY h.id DESC`,
     )
     .all(ctx.user.id, JSON.stringify([...ctx.scope.ids()]));
+}
+
+/** A handover the caller may see (as listHandovers decides), or not_found. */
+function visibleHandover(ctx: OrgCtx, id: number): Handover {
+  const h = listHandovers(ctx).find((x) => x.id === id);
+  if (!h) throw notFound('handover', id);
+  return h;
 }
 
 /** Users whose assignments lie inside the caller's scope, plus the caller. */

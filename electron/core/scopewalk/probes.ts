@@ -289,6 +289,8 @@ export const TABLE: Record<MethodName, Entry> = {
     ],
   },
 
+  'partners.handoverSheet': { probes: [{ as: 'approver', aim: 'a handover inside KM', input: (w) => ({ id: w.km.docs.handover }) }] },
+  'partners.acknowledgeHandover': { probes: [{ as: 'approver', aim: 'a handover inside KM', input: (w) => ({ id: w.km.docs.handover }) }] },
   // requests, claims, payments (issue 8) — zhangwei's documents in Wuhua (KM)
   'costRequests.list': { probes: [{ as: 'approver', aim: 'all in scope, and filtered to KM units', input: (w) => ({ filter: inKm(w, 'orgUnitId'), limit: 500 }) }] },
   'costRequests.get': { probes: [{ as: 'approver', aim: 'a KM request', input: (w) => ({ id: w.km.docs.waiting.id }) }] },

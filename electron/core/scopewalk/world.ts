@@ -41,6 +41,8 @@ export interface World {
       attachment: number;
       delegation: number;
       zhouqiang: number;
+      /** lina took over staff01's (盘龙区) partners */
+      handover: number;
     };
   };
   /** a QJ partner and its owner (a QJ channel manager), a QJ budget line with money in June 2026 */
@@ -189,6 +191,8 @@ async function kmDocuments(core: TestCore, ids: ReturnType<typeof demoIds>): Pro
   const zhouId = core.env.db.$client.prepare("SELECT id FROM users WHERE username = 'zhouqiang'").pluck().get() as number;
   const linaId = core.env.db.$client.prepare("SELECT id FROM users WHERE username = 'lina'").pluck().get() as number;
   const del = await zhou('delegations.create', { toUserId: linaId, startDate: '2026-01-01', endDate: '2026-12-31' });
+  const staff01 = core.env.db.$client.prepare("SELECT id FROM users WHERE username = 'staff01'").pluck().get() as number;
+  const handover = await (await core.as('lina'))('partners.handover', { fromUserId: staff01, toUserId: linaId, note: 'walk' });
   return {
     waiting: { id: waiting.id, version: waiting.version },
     approved: { id: approved.id, version: (await zhang('costRequests.get', { id: approved.id })).version },
@@ -197,5 +201,6 @@ async function kmDocuments(core: TestCore, ids: ReturnType<typeof demoIds>): Pro
     attachment: att.id,
     delegation: del.id,
     zhouqiang: zhouId,
+    handover: handover.id,
   };
 }

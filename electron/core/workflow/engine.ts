@@ -67,9 +67,9 @@ function touch(ctx: OrgCtx, f: DocFacts): number {
 const history = (ctx: OrgCtx, f: DocFacts, action: HistoryAction, from: ApprovalState | null, to: ApprovalState | null, comment = '', onBehalfOf: number | null = null) =>
   appendHistory(ctx, { type: f.type, id: f.id }, action, from, to, comment, onBehalfOf);
 
-/** Who must never decide this run: the requester, the submitter, and everyone who decided a step already. */
+/** Who must never decide this run: the requester, the current owner (after a handover), the submitter, and everyone who decided a step already. */
 export function excludedFor(db: Database.Database, f: DocFacts, runId: number | null): Set<number> {
-  const out = new Set<number>([f.createdBy]);
+  const out = new Set<number>([f.createdBy, f.ownerUserId]);
   if (f.submittedBy !== null) out.add(f.submittedBy);
   if (runId !== null) for (const t of tasksOf(db, runId)) if (t.decidedBy !== null && t.state === 'approved') out.add(t.decidedBy);
   return out;
@@ -143,7 +143,8 @@ export function myTask(ctx: OrgCtx, f: DocFacts, runId: number): { task: TaskRow
  */
 function assertMayDecide(ctx: OrgCtx, f: DocFacts, runId: number, forUser: number | null, stepIndex: number): void {
   const me = ctx.user.id;
-  if (me === f.createdBy || me === f.submittedBy || forUser === f.createdBy || forUser === f.submittedBy) {
+  const parties = [f.createdBy, f.ownerUserId, f.submittedBy];
+  if (parties.includes(me) || (forUser !== null && parties.includes(forUser))) {
     throw new ApiError('self_approval', 'A requester never approves their own document', { id: f.id });
   }
   const decided = tasksOf(ctx.db.$client, runId).filter((t) => t.state === 'approved' && t.stepIndex !== stepIndex);

@@ -83,7 +83,20 @@ export interface Handover {
   fromUserId: number;
   toUserId: number;
   partnerCount: number;
+  /** open requests, claims and promises moved with the partners */
+  documentCount: number;
   note: string;
+  acknowledgedAt: string | null;
+}
+
+/** A line of a handover sheet (交接清单): a partner or an open document that moved. */
+export interface HandoverItem {
+  kind: 'partner' | 'cost_request' | 'claim' | 'promise';
+  id: number;
+  ref: string;
+  name: string;
+  amount: number | null;
+  state: string | null;
 }
 
 const version = z.number().int().min(0);
@@ -168,6 +181,10 @@ export const masterApi = {
     { scope: 'org', roles: ['approver', 'admin'] },
   ),
   'partners.handovers': method<Handover[]>()(z.object({}).default({}), { scope: 'org' }),
+  /** the handover sheet: every partner and open document that moved */
+  'partners.handoverSheet': method<HandoverItem[]>()(z.object({ id }), { scope: 'org' }),
+  /** the receiver confirms the handover sheet */
+  'partners.acknowledgeHandover': method<Handover>()(z.object({ id }), { scope: 'org' }),
 
   /**
    * Users visible to the caller (assigned to a unit in their scope), with only their in-scope

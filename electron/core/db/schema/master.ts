@@ -155,8 +155,23 @@ export const partnerHandovers = sqliteTable('partner_handovers', {
   fromUserId: integer('from_user_id').notNull().references(() => users.id),
   toUserId: integer('to_user_id').notNull().references(() => users.id),
   partnerCount: integer('partner_count').notNull(),
+  /** open requests, claims and promises that moved with the partners (seed 004) */
+  documentCount: integer('document_count').notNull().default(0),
   note: text('note').notNull().default(''),
+  /** the receiver confirmed the handover sheet */
+  acknowledgedAt: text('acknowledged_at'),
 });
+
+/** The open documents a handover moved: cost requests, claims and promises. */
+export const handoverDocuments = sqliteTable(
+  'handover_documents',
+  {
+    handoverId: integer('handover_id').notNull().references(() => partnerHandovers.id),
+    docType: text('doc_type', { enum: ['cost_request', 'claim', 'promise'] }).notNull(),
+    docId: integer('doc_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.handoverId, t.docType, t.docId] })],
+);
 
 export const partnerHandoverItems = sqliteTable(
   'partner_handover_items',
