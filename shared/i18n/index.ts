@@ -1,14 +1,16 @@
 import * as budgets from './budgets';
 import * as common from './common';
+import * as documents from './documents';
 import * as errors from './errors';
 import * as excel from './excel';
 import * as master from './master';
+import * as workflow from './workflow';
 
 /**
  * The message catalogues, zh-CN and en, shared by the UI and by Excel headers. One file per
  * area; each exports `zh` and `en` (en typed as zh's shape, so a missing key is a compile error).
  */
-const areas = [common, errors, master, budgets, excel];
+const areas = [common, errors, master, budgets, excel, documents, workflow];
 
 /** One level deep, so an area may add to another's section (Excel error codes join `errors`). */
 function merge(parts: Record<string, unknown>[]): Record<string, unknown> {

@@ -7,7 +7,10 @@
  * ratio = value / baseline, the baseline measured in the same run on the same data; values are
  * medians of several runs. Progress goes to stderr. A missed target does not fail the run
  * (exit 0); a benchmark that crashes does (exit 1, after the others have run).
- * The budget and Excel figures come from tests/bench/budgets.ts and excel.ts when present.
+ * The budget and Excel figures come from tests/bench/budgets.ts and excel.ts when present; the
+ * documents and approvals figures from documents.ts (request_to_payment), documentPages.ts
+ * (claims_page, queue_page), queue.ts (bulk_approve_1000) and queueUi.ts (queue_ui) — their
+ * document counts scale with --scale (quick: a tenth or less).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -70,5 +73,9 @@ try {
 await external('./budgets.ts', 'benchBudgetVsActual');
 await external('./budgetGrid.ts', 'benchBudgetGrid');
 await external('./excel.ts', 'benchExcel');
+await external('./documents.ts', 'benchRequestToPayment');
+await external('./documentPages.ts', 'benchDocumentPages');
+await external('./queue.ts', 'benchBulkApprove');
+await external('./queueUi.ts', 'benchQueueUi');
 log(`done${crashed ? `, ${crashed} benchmark(s) crashed` : ''}`);
 process.exitCode = crashed ? 1 : 0;

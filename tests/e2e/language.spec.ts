@@ -18,7 +18,7 @@ test('switching the language re-renders the grid and is remembered for the user'
   await page.keyboard.press('Escape');
 
   await app.switchLanguage('en');
-  expect(await app.navLabels()).toEqual(['Budget planning', 'Budget vs actual', 'Budget transfers', 'Partners', 'Org units', 'Channel types', 'Cost types']);
+  expect(await app.navLabels()).toEqual(['Home', 'Budget planning', 'Budget vs actual', 'Budget transfers', 'Cost requests', 'Claims', 'My approvals', 'Partners', 'Org units', 'Channel types', 'Cost types', 'Stand-ins']);
   await expect(app.pageTitle).toHaveText('Partners');
   await expect.poll(() => grid.headers()).toEqual(expect.arrayContaining(['Code', 'Name', 'Status', 'Stars', 'Channel type', 'Org unit', 'Contract start']));
   await expect(grid.cell(1, 'status')).toHaveText('Cooperating');
@@ -41,7 +41,7 @@ test('switching the language re-renders the grid and is remembered for the user'
   await other.open();
   await expect(other.page.locator('form.sign-in button[type=submit]')).toHaveText('登录');
   await other.signIn('chenjie');
-  await expect(other.pageTitle).toHaveText('Partners');
+  await expect(other.pageTitle).toHaveText('Home'); // the start page (工作台) for everyone
   await fresh.close();
 
   await app.switchLanguage('zh-CN');

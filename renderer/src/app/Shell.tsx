@@ -3,6 +3,8 @@ import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useApiQuery } from '../api/hooks';
 import { ExportTray } from '../features/excel/ExportTray';
+import { NavBadge } from '../features/home/NavBadge';
+import { useChangedEvents, useHomeSummary } from '../features/home/useHomeSummary';
 import { useTranslation } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { guardLeave, leaveGuarded } from './leaveGuard';
@@ -26,6 +28,8 @@ function ShellInner({ companyName }: { companyName: string }) {
   const [location, navigate] = useLocation();
   const visible = routes.filter((r) => !r.roles || r.roles.includes(user.role));
   const units = useApiQuery('orgUnits.list', {});
+  const summary = useHomeSummary();
+  useChangedEvents();
   const zh = i18n.language === 'zh-CN';
   const scopeNames = (units.data ?? [])
     .filter((u) => user.orgUnitIds.includes(u.id))
@@ -37,7 +41,7 @@ function ShellInner({ companyName }: { companyName: string }) {
       <nav className="sidebar" aria-label="main">
         <div className="brand">{t('app.name')}</div>
         {GROUPS.map((g) => {
-          const items = visible.filter((r) => r.group === g);
+          const items = visible.filter((r) => r.group === g && !r.hidden);
           if (items.length === 0) return null;
           return (
             <div key={g} className="nav-group">
@@ -46,7 +50,7 @@ function ShellInner({ companyName }: { companyName: string }) {
                 <Link
                   key={r.path}
                   href={r.path}
-                  className={location === r.path ? 'nav-item active' : 'nav-item'}
+                  className={location === r.path || location.startsWith(`${r.path}/`) ? 'nav-item active' : 'nav-item'}
                   onClick={(e) => {
                     if (!leaveGuarded() || location === r.path) return;
                     e.preventDefault();
@@ -54,6 +58,7 @@ function ShellInner({ companyName }: { companyName: string }) {
                   }}
                 >
                   {t(r.label)}
+                  {r.badge && <NavBadge kind={r.badge} summary={summary.data} />}
                 </Link>
               ))}
             </div>

@@ -12,12 +12,25 @@ export interface RouteDef {
   label: string;
   group: 'home' | 'budgets' | 'requests' | 'claims' | 'approvals' | 'analysis' | 'master' | 'settings';
   roles?: Role[];
+  /** a page reached from another (a document), not listed in the navigation */
+  hidden?: boolean;
+  /** a count from home.summary shown beside the entry */
+  badge?: 'waiting' | 'returned' | 'overdueClaims';
   Page: LazyExoticComponent<ComponentType>;
 }
 
 const named = <K extends string>(p: Promise<Record<K, ComponentType>>, k: K) => p.then((m) => ({ default: m[k] }));
 
 export const routes: RouteDef[] = [
+  { path: '/home', label: 'wf.nav.home', group: 'home', Page: lazy(() => named(import('../features/home/HomePage'), 'HomePage')) },
+  { path: '/requests', label: 'docs.nav.requests', group: 'requests', badge: 'returned', Page: lazy(() => named(import('../features/requests/RequestsPage'), 'RequestsPage')) },
+  { path: '/requests/:id', label: 'docs.nav.requests', group: 'requests', hidden: true, Page: lazy(() => named(import('../features/requests/RequestPage'), 'RequestPage')) },
+  { path: '/claims', label: 'docs.nav.claims', group: 'claims', badge: 'overdueClaims', Page: lazy(() => named(import('../features/claims/ClaimsPage'), 'ClaimsPage')) },
+  { path: '/claims/from/:requestId', label: 'docs.nav.claims', group: 'claims', hidden: true, Page: lazy(() => named(import('../features/claims/ClaimPage'), 'ClaimPage')) },
+  { path: '/claims/:id', label: 'docs.nav.claims', group: 'claims', hidden: true, Page: lazy(() => named(import('../features/claims/ClaimPage'), 'ClaimPage')) },
+  { path: '/approvals', label: 'wf.nav.queue', group: 'approvals', badge: 'waiting', Page: lazy(() => named(import('../features/approvals/ApprovalsPage'), 'ApprovalsPage')) },
+  { path: '/settings/delegations', label: 'wf.nav.delegations', group: 'settings', Page: lazy(() => named(import('../features/settings/DelegationsPage'), 'DelegationsPage')) },
+  { path: '/settings/routes', label: 'wf.nav.routes', group: 'settings', roles: ['admin'], Page: lazy(() => named(import('../features/settings/RoutesPage'), 'RoutesPage')) },
   { path: '/master/partners', label: 'nav.partners', group: 'master', Page: lazy(() => named(import('../features/master/PartnersPage'), 'PartnersPage')) },
   { path: '/master/org-units', label: 'nav.orgUnits', group: 'master', Page: lazy(() => named(import('../features/master/OrgUnitsPage'), 'OrgUnitsPage')) },
   { path: '/master/channel-types', label: 'nav.channelTypes', group: 'master', Page: lazy(() => named(import('../features/master/ChannelTypesPage'), 'ChannelTypesPage')) },
@@ -29,4 +42,4 @@ export const routes: RouteDef[] = [
   { path: '/budgets/transfers', label: 'budgets.nav.transfers', group: 'budgets', Page: lazy(() => named(import('../features/budgets/TransfersPage'), 'TransfersPage')) },
 ];
 
-export const DEFAULT_PATH = '/master/partners';
+export const DEFAULT_PATH = '/home';
