@@ -14,7 +14,8 @@ export interface CoreEnv {
   dataDir: string;
   /** injectable clock: tests pin time */
   now: () => Date;
-  emit: (event: PushEvent) => void;
+  /** a push event for one user (the one whose call caused it): event streams carry only their user's events */
+  emit: (event: PushEvent, userId: number) => void;
   log: Logger;
 }
 

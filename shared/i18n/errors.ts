@@ -15,7 +15,7 @@ export const zh = {
     session_expired: '登录已过期，请重新登录。', invalid_credentials: '用户名或密码错误。',
     throttled: '失败次数过多，请在 {{seconds}} 秒后再试。', user_inactive: '该用户已停用。',
     already_initialized: '此数据目录已经有公司数据。', not_initialized: '尚未初始化。', unknown_method: '未知的操作。',
-    internal: '发生意外错误，请重试或联系管理员。', busy: '数据库繁忙，请稍后再试。', has_active_children: '请先停用下级组织。',
+    internal: '发生意外错误，请重试或联系管理员。', internal_ref: '发生意外错误，请重试；如仍出错，请将错误编号 {{ref}} 告知管理员。', busy: '数据库繁忙，请稍后再试。', has_active_children: '请先停用下级组织。',
     nothing_to_hand_over: '该用户在您的范围内没有渠道合作伙伴。', too_large: '提交的内容过大。', network: '无法连接到服务，请检查程序是否在运行。',
     // budgets
     ledger_append_only: '预算台账只能追加，不能修改或删除；请录入冲销分录。', history_append_only: '单据历史不能修改或删除。',
@@ -55,7 +55,7 @@ export const en: typeof zh = {
     session_expired: 'Your session has expired; please sign in again.', invalid_credentials: 'Wrong username or password.',
     throttled: 'Too many failed attempts; try again in {{seconds}} seconds.', user_inactive: 'This user is deactivated.',
     already_initialized: 'This data folder already holds a company.', not_initialized: 'Not set up yet.', unknown_method: 'Unknown operation.',
-    internal: 'Something went wrong. Try again or contact your administrator.', busy: 'The database is busy; try again shortly.', has_active_children: 'Deactivate the units below this one first.',
+    internal: 'Something went wrong. Try again or contact your administrator.', internal_ref: 'Something went wrong. Try again; if it persists, give your administrator the error id {{ref}}.', busy: 'The database is busy; try again shortly.', has_active_children: 'Deactivate the units below this one first.',
     nothing_to_hand_over: 'This user owns no partners in your scope.', too_large: 'The request is too large.', network: 'Cannot reach the service; is the application running?',
     // budgets
     ledger_append_only: 'The budget ledger is append-only; post a counter-entry instead.', history_append_only: 'Document history cannot be changed or deleted.',
@@ -121,7 +121,8 @@ export interface Translator {
 export function translateError(tr: Translator, e: unknown): string {
   if (e instanceof ApiError || (typeof e === 'object' && e && 'code' in e)) {
     const err = e as ApiError;
-    const key = `errors.${err.code}`;
+    // an unexpected error carries the id under which the core logged it
+    const key = err.code === 'internal' && err.params?.ref ? 'errors.internal_ref' : `errors.${err.code}`;
     return tr.exists(key) ? tr.t(key, messageParams(key, err.params)) : (err.message ?? tr.t('errors.internal', {}));
   }
   return tr.t('errors.internal', {});

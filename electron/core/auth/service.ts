@@ -6,6 +6,7 @@ import { schema } from '../db/open';
 import { clearAttempts, reserveAttempt } from './attempts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession, loadSessionUser } from './session';
+import { issueTicket } from './tickets';
 
 type AuthMethods = Extract<keyof typeof authApi, `auth.${string}`>;
 
@@ -16,6 +17,7 @@ export const authHandlers: Handlers<AuthMethods> = {
     return { ok: true as const };
   },
   'auth.me': (_input, ctx) => ctx.user,
+  'auth.eventsTicket': (_input, ctx) => issueTicket(ctx, 'events'),
   'auth.setLocale': (input, ctx) => {
     ctx.db.update(schema.users).set({ locale: input.locale }).where(eq(schema.users.id, ctx.user.id)).run();
     return { ...ctx.user, locale: input.locale };

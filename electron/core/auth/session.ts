@@ -75,8 +75,15 @@ export function loadSessionUser(env: CoreEnv, userId: number): SessionUser | nul
 /** Resolves a bearer token to its user, or throws unauthenticated / session_expired. */
 export function resolveSession(env: CoreEnv, token: string | undefined | null): { user: SessionUser; tokenHash: string } {
   if (!token) throw new ApiError('unauthenticated', 'Please sign in');
+  return resolveSessionHash(env, hashToken(token), true);
+}
+
+/**
+ * The session behind a token's hash (a ticket names its session this way). `touch`: the call is
+ * the user's activity and extends the idle limit; a check on behalf of an open event stream is not.
+ */
+export function resolveSessionHash(env: CoreEnv, tokenHash: string, touch: boolean): { user: SessionUser; tokenHash: string } {
   const st = statements(env.db);
-  const tokenHash = hashToken(token);
   const now = env.now();
   const s = st.session.get(tokenHash);
   if (!s) throw new ApiError('unauthenticated', 'Please sign in');
@@ -88,7 +95,7 @@ export function resolveSession(env: CoreEnv, token: string | undefined | null): 
   const user = loadSessionUser(env, s.userId);
   if (!user) throw new ApiError('user_inactive', 'This user is deactivated');
   const extended = Math.min(now.getTime() + SESSION_IDLE_MS, endOfLife);
-  if (extended - Date.parse(s.expiresAt) > TOUCH_EVERY_MS) {
+  if (touch && extended - Date.parse(s.expiresAt) > TOUCH_EVERY_MS) {
     st.touch.run(new Date(extended).toISOString(), tokenHash, now.toISOString());
   }
   return { user, tokenHash };
