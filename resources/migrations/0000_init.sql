@@ -237,7 +237,11 @@ CREATE TABLE `budget_periods` (
 	`changed_by` integer NOT NULL,
 	`changed_at` text NOT NULL,
 	`note` text DEFAULT '' NOT NULL,
-	FOREIGN KEY (`changed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	`reopen_requested_by` integer,
+	`reopen_requested_at` text,
+	`reopen_note` text,
+	FOREIGN KEY (`changed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`reopen_requested_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `budget_plans` (

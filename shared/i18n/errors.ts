@@ -27,6 +27,9 @@ export const zh = {
     release_exceeds_commitment: '释放金额超过该单据的占用（{{held}}）。',
     transfer_exceeds_available: '调出金额 {{amount}} 超过调出单元的可用余额 {{available}}：调拨不能使其低于已占用与已发生的金额。',
     budget_below_used: '有 {{cells}} 个预算单元将低于已占用与已发生金额，或超出控制上限。',
+    reopen_second_user: '重新打开已关账期间须由一位财务人员申请、另一位财务人员确认。', reopen_pending: '期间 {{period}} 已有待确认的重新打开申请。',
+    reopen_not_requested: '期间 {{period}} 没有待确认的重新打开申请。',
+    ticket_invalid: '链接已过期或已使用，请重试。',
   },
   v: {
     required: '必填', too_long: '过长（最多 {{max}} 个字符）', too_small: '不能小于 {{min}}', too_big: '不能大于 {{max}}',
@@ -67,6 +70,9 @@ export const en: typeof zh = {
     release_exceeds_commitment: 'The release exceeds what this document holds ({{held}}).',
     transfer_exceeds_available: 'The transfer of {{amount}} exceeds the {{available}} available on the source cell: a transfer cannot take it below what is committed and spent.',
     budget_below_used: '{{cells}} budget cell(s) would fall below what is committed and spent, or past their block limit.',
+    reopen_second_user: 'A closed period is reopened at the request of one finance user and confirmed by another.', reopen_pending: 'Period {{period}} already has a reopening request waiting for confirmation.',
+    reopen_not_requested: 'Period {{period}} has no reopening request to confirm.',
+    ticket_invalid: 'This link has expired or was already used; please try again.',
   },
   v: {
     required: 'Required', too_long: 'Too long (at most {{max}} characters)', too_small: 'Must be at least {{min}}', too_big: 'Must be at most {{max}}',

@@ -175,7 +175,11 @@ async function step(m: Model, planId: number, op: Op): Promise<[string, string]>
   if (op.t === 'close') {
     const period = PERIODS[op.period]!;
     const open = m.closed.has(period);
-    const got = await outcome(() => (open ? wang('budgetPeriods.reopen', { period, note: 'reopen' }) : zhao('budgetPeriods.close', { period })));
+    const reopen = async () => {
+      await wang('budgetPeriods.reopen', { period, note: 'reopen' });
+      await zhao('budgetPeriods.confirmReopen', { period });
+    };
+    const got = await outcome(() => (open ? reopen() : zhao('budgetPeriods.close', { period })));
     if (got === 'ok' && open) m.closed.delete(period);
     else if (got === 'ok') m.closed.add(period);
     return ['ok', got];

@@ -133,7 +133,10 @@ export const budgetsApi = {
 
   'budgetPeriods.list': method<BudgetPeriod[]>()(z.object({ fiscalYear })),
   'budgetPeriods.close': method<BudgetPeriod>()(z.object({ period, note: z.string().trim().max(200).default('') }), FINANCE),
+  /** asks to reopen a closed period, with the reason; another finance user confirms (`budgetPeriods.confirmReopen`) */
   'budgetPeriods.reopen': method<BudgetPeriod>()(z.object({ period, note: reason }), FINANCE),
+  /** reopens a closed period on the pending request of another finance user */
+  'budgetPeriods.confirmReopen': method<BudgetPeriod>()(z.object({ period }), FINANCE),
 
   /** ok / warn / block for spending `amount` on a cell, with its balances (any role, own scope) */
   'budgets.checkAvailability': method<Availability>()(z.object({ cell: cellRef, amount: cellFen })),
