@@ -4,6 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createCore, type Core } from '../core/index';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { rendererUrlMatcher } from './trust';
 import { CSP, lockDown, secureWindowOptions } from './window';
 
 /**
@@ -23,8 +25,8 @@ if (!app.requestSingleInstanceLock()) {
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(here, '../renderer/index.html');
-const trustedPrefix = rendererUrl ?? pathToFileURL(rendererFile).href;
-const isTrustedUrl = (url: string) => url.startsWith(rendererUrl ?? pathToFileURL(join(here, '../renderer')).href) || url === trustedPrefix;
+// the dev server's origin, or the built renderer's folder (with its trailing separator)
+const isTrustedUrl = rendererUrlMatcher(rendererUrl ?? pathToFileURL(join(here, '../renderer/')).href);
 
 /** An Electron-ABI build of better-sqlite3, if one was built (README: desktop app). */
 function electronNativeBinding(): string | undefined {
@@ -39,7 +41,7 @@ let core: Core | null = null;
 let win: BrowserWindow | null = null;
 
 function createWindow() {
-  win = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  win = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs'), app.isPackaged));
   lockDown(win.webContents, isTrustedUrl);
   win.once('ready-to-show', () => win?.show());
   if (rendererUrl) void win.loadURL(rendererUrl);
@@ -67,14 +69,7 @@ app.whenReady().then(() => {
     },
   });
   core.on((e) => BrowserWindow.getAllWindows().forEach((w) => w.webContents.send(EVENT_CHANNEL, e)));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-    ]),
-  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)));
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
 });
