@@ -7,6 +7,7 @@ import { orgUnitHandlers } from './master/orgUnits';
 import { partnerHandlers } from './master/partners';
 import { userHandlers } from './master/users';
 import { setupHandlers } from './setup/service';
+import { backupHandlers } from './backup/service';
 
 /** Every area's handlers; the type makes a missing or extra method a compile error. */
 export const handlers: HandlerMap = {
@@ -18,4 +19,5 @@ export const handlers: HandlerMap = {
   ...userHandlers,
   ...excelHandlers,
   ...budgetHandlers,
+  ...backupHandlers,
 };

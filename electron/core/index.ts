@@ -44,6 +44,14 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? (() => new Date()),
     emit: (e, userId) => events.emit('event', e, userId),
     log: opts.log ?? consoleLogger,
+    reopenDb(between) {
+      env.db.$client.close();
+      try {
+        between();
+      } finally {
+        env.db = openDb(opts.dataDir, opts);
+      }
+    },
   };
   const d = createDispatcher(env, handlers);
   return {
@@ -56,6 +64,6 @@ export function createCore(opts: CoreOptions): Core {
     files: fileAccess(env),
     events: eventAccess(env),
     env,
-    close: () => db.$client.close(),
+    close: () => env.db.$client.close(),
   };
 }

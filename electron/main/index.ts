@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { createCore, type Core } from '../core/index';
+import { DatabaseDamagedError, startCore } from '../core/backup/start';
+import type { Core } from '../core/index';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { rendererUrlMatcher } from './trust';
@@ -55,12 +56,20 @@ app.on('second-instance', () => {
   }
 });
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  core = createCore({ dataDir, nativeBinding: electronNativeBinding() });
+  try {
+    core = await startCore({ dataDir, nativeBinding: electronNativeBinding() });
+  } catch (e) {
+    // a damaged database: say what happened and the way out (restore a backup), and stop
+    if (!(e instanceof DatabaseDamagedError)) throw e;
+    dialog.showErrorBox('Channel Cost Desk', e.message);
+    app.quit();
+    return;
+  }
   registerIpc(ipcMain, core, isTrustedUrl, {
     saveFile: async (name) => {
       const opts = { defaultPath: join(app.getPath('downloads'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };

@@ -3,6 +3,7 @@ import { authApi } from './areas/auth';
 import { masterApi } from './areas/master';
 import { budgetsApi } from './areas/budgets';
 import { excelApi } from './areas/excel';
+import { systemApi } from './areas/system';
 
 /**
  * The one API contract: every method the core serves, over IPC, HTTP or in-process.
@@ -13,6 +14,7 @@ export const contract = {
   ...masterApi,
   ...budgetsApi,
   ...excelApi,
+  ...systemApi,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,8 @@ export const zh = {
     reopen_second_user: '重新打开已关账期间须由一位财务人员申请、另一位财务人员确认。', reopen_pending: '期间 {{period}} 已有待确认的重新打开申请。',
     reopen_not_requested: '期间 {{period}} 没有待确认的重新打开申请。',
     ticket_invalid: '链接已过期或已使用，请重试。',
+    backup_damaged: '备份文件已损坏，不能恢复（{{problem}}）。当前数据未作任何改动。', backup_foreign: '该文件不是渠道费用台的数据库，不能恢复。',
+    backup_newer: '该备份由更新版本的渠道费用台生成，请先升级程序再恢复。',
   },
   v: {
     required: '必填', too_long: '过长（最多 {{max}} 个字符）', too_small: '不能小于 {{min}}', too_big: '不能大于 {{max}}',
@@ -73,6 +75,8 @@ export const en: typeof zh = {
     reopen_second_user: 'A closed period is reopened at the request of one finance user and confirmed by another.', reopen_pending: 'Period {{period}} already has a reopening request waiting for confirmation.',
     reopen_not_requested: 'Period {{period}} has no reopening request to confirm.',
     ticket_invalid: 'This link has expired or was already used; please try again.',
+    backup_damaged: 'The backup file is damaged and cannot be restored ({{problem}}). Nothing was changed.', backup_foreign: 'This file is not a Channel Cost Desk database and cannot be restored.',
+    backup_newer: 'This backup was made by a newer version of Channel Cost Desk; update the app before restoring it.',
   },
   v: {
     required: 'Required', too_long: 'Too long (at most {{max}} characters)', too_small: 'Must be at least {{min}}', too_big: 'Must be at most {{max}}',
