@@ -134,7 +134,7 @@ describe('backups from the app (administrators)', () => {
     expect(await codeOf(wang('backups.list', {}))).toBe('forbidden');
     const b = await admin('backups.create', {});
     expect(b).toMatchObject({ reason: 'manual', size: expect.any(Number) });
-    expect((await admin('backups.list', {})).map((x) => x.name)).toEqual([b.name]);
+    expect(await admin('backups.list', {})).toEqual({ folder: join(core.dir, 'backups'), backups: [b] });
     const before = core.env.db.$client.prepare('SELECT count(*) FROM partners').pluck().get() as number;
     core.env.db.$client.prepare("UPDATE partners SET name = name || '（改）' WHERE id = 1").run();
     core.env.db.$client.prepare("DELETE FROM change_log").run();

@@ -13,7 +13,8 @@ export interface BackupInfo {
 const ADMIN = { roles: ['admin'] as const };
 
 export const systemApi = {
-  'backups.list': method<BackupInfo[]>()(z.object({}).default({}), ADMIN),
+  /** the backups, newest first, and the folder they are in */
+  'backups.list': method<{ folder: string; backups: BackupInfo[] }>()(z.object({}).default({}), ADMIN),
   /** a backup now (SQLite's online backup API), then the rotation */
   'backups.create': method<BackupInfo>()(z.object({}).default({}), ADMIN),
   /**
