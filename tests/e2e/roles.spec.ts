@@ -37,7 +37,7 @@ for (const c of cases) {
     await expect(app.scope).toHaveText(c.scope);
     const nav = await app.navLabels();
     const master = ['渠道合作伙伴', '组织', '渠道类型', '费用类型', ...(c.admin ? ['用户'] : []), ...(c.imports ? ['Excel 导入'] : [])];
-    expect(nav).toEqual(['预算编制', '预算执行', '预算调拨', ...master]);
+    expect(nav).toEqual(['预算编制', '预算执行', '预算调拨', ...master, ...(c.admin ? ['备份与恢复'] : [])]);
 
     await app.go('渠道合作伙伴', 'partners');
     const grid = new PartnersPage(page);
