@@ -15,8 +15,14 @@ export interface CoreEnv {
   dataDir: string;
   /** injectable clock: tests pin time */
   now: () => Date;
-  emit: (event: PushEvent) => void;
+  /** a push event for one user (the one whose call caused it): event streams carry only their user's events */
+  emit: (event: PushEvent, userId: number) => void;
   log: Logger;
+  /**
+   * Closes the database, runs `between` (a restore switches the file), opens it again (migrating):
+   * the one way to replace `db`; later calls see the new connection.
+   */
+  reopenDb: (between: () => void) => void;
 }
 
 export interface Ctx extends CoreEnv {

@@ -43,7 +43,7 @@ export function createDispatcher(env: CoreEnv, handlers: HandlerMap) {
       return await run(method, rawInput, meta);
     } catch (e) {
       const { error, unexpected } = toApiError(e);
-      if (unexpected) env.log.error('unexpected error', { method, error: (e as Error)?.stack ?? String(e) });
+      if (unexpected) env.log.error('unexpected error', { ref: error.params?.ref, method, error: (e as Error)?.stack ?? String(e) });
       throw error;
     }
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError, type FieldIssue } from '../../shared/api/errors';
 
@@ -58,5 +59,15 @@ export function toApiError(e: unknown): { error: ApiError; unexpected: boolean }
     }
   }
   if (code === 'SQLITE_BUSY') return { error: new ApiError('busy', 'The database is busy; please try again'), unexpected: false };
-  return { error: new ApiError('internal', 'Unexpected error'), unexpected: true };
+  return { error: unexpectedError(), unexpected: true };
+}
+
+/**
+ * The answer to a failure nobody foresaw: a generic message and a short random id, never the
+ * failure's own text (it may name files, SQL or data). The caller logs the failure under the same
+ * id (`params.ref`), so an administrator finds it from what the user reports.
+ */
+export function unexpectedError(): ApiError {
+  const ref = randomBytes(5).toString('hex');
+  return new ApiError('internal', `Unexpected error (id ${ref})`, { ref });
 }

@@ -9,6 +9,7 @@ import { userHandlers } from './master/users';
 import { setupHandlers } from './setup/service';
 import { documentHandlers } from './documents/handlers';
 import { workflowHandlers } from './workflow/handlers';
+import { backupHandlers } from './backup/service';
 
 /** Every area's handlers; the type makes a missing or extra method a compile error. */
 export const handlers: HandlerMap = {
@@ -22,4 +23,5 @@ export const handlers: HandlerMap = {
   ...budgetHandlers,
   ...documentHandlers,
   ...workflowHandlers,
+  ...backupHandlers,
 };

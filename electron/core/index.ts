@@ -4,6 +4,7 @@ import type { Envelope } from '../../shared/api/errors';
 import type { CoreEnv, Logger } from './context';
 import { openDb, type OpenOptions } from './db/open';
 import { createDispatcher, type CallMeta } from './dispatch';
+import { eventAccess } from './auth/tickets';
 import { fileAccess } from './excel/files';
 import { handlers } from './handlers';
 import { documentsStartup } from './workflow/startup';
@@ -19,9 +20,12 @@ export interface Core {
   call<M extends MethodName>(method: M, input: Input<M>, meta?: CallMeta): Promise<Output<M>>;
   /** untyped call for transports; never throws */
   invoke(method: string, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
-  on(listener: (e: PushEvent) => void): () => void;
+  /** push events, each with the user it is for */
+  on(listener: (e: PushEvent, userId: number) => void): () => void;
   /** the transports' doors to the Excel exchange's files (upload route, download route, save dialog) */
   files: ReturnType<typeof fileAccess>;
+  /** the browser's event stream: opened with a ticket, ended with its session */
+  events: ReturnType<typeof eventAccess>;
   env: CoreEnv;
   close(): void;
 }
@@ -39,8 +43,16 @@ export function createCore(opts: CoreOptions): Core {
     db,
     dataDir: opts.dataDir,
     now: opts.now ?? (() => new Date()),
-    emit: (e) => events.emit('event', e),
+    emit: (e, userId) => events.emit('event', e, userId),
     log: opts.log ?? consoleLogger,
+    reopenDb(between) {
+      env.db.$client.close();
+      try {
+        between();
+      } finally {
+        env.db = openDb(opts.dataDir, opts);
+      }
+    },
   };
   if (!opts.readonly) documentsStartup(env);
   const d = createDispatcher(env, handlers);
@@ -52,7 +64,8 @@ export function createCore(opts: CoreOptions): Core {
       return () => events.off('event', listener);
     },
     files: fileAccess(env),
+    events: eventAccess(env),
     env,
-    close: () => db.$client.close(),
+    close: () => env.db.$client.close(),
   };
 }

@@ -23,6 +23,7 @@ const m = vi.hoisted(() => {
     permissionHook: null as null | ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void),
   };
   const app = {
+    isPackaged: false,
     setPath: vi.fn(),
     getPath: vi.fn(() => state.dataDir),
     requestSingleInstanceLock: vi.fn(() => state.lock),
@@ -60,6 +61,7 @@ beforeEach(() => {
   vi.resetModules();
   m.state.dataDir = mkdtempSync(join(tmpdir(), 'ccd-main-'));
   m.state.lock = true;
+  m.electron.app.isPackaged = false;
   m.state.appListeners.clear();
   m.state.ipcHandlers.clear();
   m.state.windows.length = 0;
@@ -102,6 +104,19 @@ describe('electron/main/index.ts', () => {
       data: { initialized: false, companyName: null, mode: null },
     });
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'setup.status', {}, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('a packaged build: no developer tools in the window or the menu; the renderer folder trusted exactly', async () => {
+    m.electron.app.isPackaged = true;
+    await import('./index');
+    await ready();
+    const prefs = m.state.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs.devTools).toBe(false);
+    const menu = JSON.stringify(m.electron.Menu.buildFromTemplate.mock.calls[0]![0]);
+    expect(menu).not.toMatch(/toggleDevTools|viewMenu|reload/i);
+    const handler = m.state.ipcHandlers.get(CALL_CHANNEL)!;
+    const sibling = pathToFileURL(join(process.cwd(), 'electron/renderer-evil/index.html')).href;
+    expect(await handler({ senderFrame: { url: sibling } }, 'setup.status', {}, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('quits at once when another instance holds the data folder', async () => {

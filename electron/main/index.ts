@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { createCore, type Core } from '../core/index';
+import { DatabaseDamagedError, startCore } from '../core/backup/start';
+import type { Core } from '../core/index';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { rendererUrlMatcher } from './trust';
 import { CSP, lockDown, secureWindowOptions } from './window';
 
 /**
@@ -23,8 +26,8 @@ if (!app.requestSingleInstanceLock()) {
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(here, '../renderer/index.html');
-const trustedPrefix = rendererUrl ?? pathToFileURL(rendererFile).href;
-const isTrustedUrl = (url: string) => url.startsWith(rendererUrl ?? pathToFileURL(join(here, '../renderer')).href) || url === trustedPrefix;
+// the dev server's origin, or the built renderer's folder (with its trailing separator)
+const isTrustedUrl = rendererUrlMatcher(rendererUrl ?? pathToFileURL(join(here, '../renderer/')).href);
 
 /** An Electron-ABI build of better-sqlite3, if one was built (README: desktop app). */
 function electronNativeBinding(): string | undefined {
@@ -39,7 +42,7 @@ let core: Core | null = null;
 let win: BrowserWindow | null = null;
 
 function createWindow() {
-  win = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  win = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs'), app.isPackaged));
   lockDown(win.webContents, isTrustedUrl);
   win.once('ready-to-show', () => win?.show());
   if (rendererUrl) void win.loadURL(rendererUrl);
@@ -53,12 +56,20 @@ app.on('second-instance', () => {
   }
 });
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  core = createCore({ dataDir, nativeBinding: electronNativeBinding() });
+  try {
+    core = await startCore({ dataDir, nativeBinding: electronNativeBinding() });
+  } catch (e) {
+    // a damaged database: say what happened and the way out (restore a backup), and stop
+    if (!(e instanceof DatabaseDamagedError)) throw e;
+    dialog.showErrorBox('Channel Cost Desk', e.message);
+    app.quit();
+    return;
+  }
   registerIpc(ipcMain, core, isTrustedUrl, {
     saveFile: async (name) => {
       const opts = { defaultPath: join(app.getPath('downloads'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
@@ -67,14 +78,7 @@ app.whenReady().then(() => {
     },
   });
   core.on((e) => BrowserWindow.getAllWindows().forEach((w) => w.webContents.send(EVENT_CHANNEL, e)));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-    ]),
-  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)));
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
 });

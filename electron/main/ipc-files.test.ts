@@ -42,6 +42,16 @@ describe('files.saveAs over IPC', () => {
     expect(await call('files.saveAs', { fileId: exp.fileId }, zhang.token)).toMatchObject({ ok: false, error: { code: 'file_not_found' } });
     expect(await call('files.saveAs', { fileId: exp.fileId }, null)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(existsSync(answer)).toBe(false);
+    // the copy fails (no such folder): a generic message with the id of the log line, not the path
+    const errors: Record<string, unknown>[] = [];
+    const log = core.env.log;
+    core.env.log = { info: () => {}, error: (_m, meta) => void errors.push(meta ?? {}) };
+    answer = join(core.dir, 'no-such-folder', 'x.xlsx');
+    const failed = (await call('files.saveAs', { fileId: exp.fileId }, admin.token)) as { ok: false; error: { code: string; message: string; params: { ref: string } } };
+    core.env.log = log;
+    expect(failed.error.code).toBe('internal');
+    expect(failed.error.message).not.toContain('no-such-folder');
+    expect(errors.find((m) => m.ref === failed.error.params.ref)?.error).toMatch(/no-such-folder/);
   });
 
   it('uploads through files.put (base64) like any call', async () => {

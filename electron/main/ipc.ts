@@ -1,6 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import type { Core } from '../core/index';
-import type { Envelope } from '../../shared/api/errors';
+import { ApiError, type Envelope } from '../../shared/api/errors';
+import { unexpectedError } from '../core/errors';
 
 /** The one IPC channel for calls and the one for pushed events. */
 export const CALL_CHANNEL = 'ccd:call';
@@ -53,7 +54,10 @@ export function registerIpc(ipcMain: IpcMainLike, core: Core, isTrustedUrl: (url
       try {
         return await saveAs(core, dialogs, input, token);
       } catch (e) {
-        return { ok: false, error: { code: (e as { code?: string }).code ?? 'internal', message: (e as Error).message } };
+        if (e instanceof ApiError) return { ok: false, error: e.toJSON() };
+        const error = unexpectedError().toJSON();
+        core.env.log.error('save dialog error', { ref: error.params?.ref, error: (e as Error)?.stack ?? String(e) });
+        return { ok: false, error };
       }
     }
     return core.invoke(method, input, { token });

@@ -20,7 +20,7 @@ function parseCsp(csp: string): Map<string, string[]> {
 
 describe('secureWindowOptions', () => {
   it('isolates and sandboxes the renderer, with the preload and nothing of Node', () => {
-    const o = secureWindowOptions('/app/out/preload/index.cjs');
+    const o = secureWindowOptions('/app/out/preload/index.cjs', true);
     expect(o.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
@@ -33,6 +33,8 @@ describe('secureWindowOptions', () => {
       allowRunningInsecureContent: false,
     });
     expect(o.show).toBe(false); // shown on ready-to-show, no white flash
+    expect(o.webPreferences!.devTools).toBe(false); // packaged: no developer tools
+    expect(secureWindowOptions('/p', false).webPreferences!.devTools).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * sandboxed, no Node integration anywhere, no webview tags. The CSP is set in index.html and
  * as a response header (see index.ts).
  */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function secureWindowOptions(preloadPath: string, packaged: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -25,6 +25,8 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // a packaged build opens no developer tools, by menu or shortcut (menu.ts)
+      devTools: !packaged,
     },
   };
 }

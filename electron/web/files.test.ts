@@ -41,16 +41,36 @@ describe('upload and download routes', () => {
     expect(((await ins.json()) as { data: { format: string } }).data.format).toBe('csv');
   });
 
-  it('downloads a produced file with its name, for its owner only', async () => {
+  it('downloads a produced file with its name, by a single-use ticket for that file — never by the session token', async () => {
     const exp = await admin('excel.export', { kind: 'channelTypes', locale: 'zh-CN' });
-    const ok = await fetch(`${base}api/download/${exp.fileId}?token=${admin.token}`);
+    const { downloadUrl } = await admin('files.saveAs', { fileId: exp.fileId });
+    expect(downloadUrl).toMatch(new RegExp(`^/api/download/${exp.fileId}\\?ticket=[A-Za-z0-9_-]{32}$`));
+    expect(downloadUrl).not.toContain(admin.token);
+    const ok = await fetch(`${base}${downloadUrl.slice(1)}`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(ok.headers.get('content-disposition')).toBe(`attachment; filename="${exp.name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(exp.name)}`);
     expect(Buffer.from(await ok.arrayBuffer())).toEqual(readFileSync(core.files.open(admin.token, exp.fileId).path));
+    const codeOf = async (path: string) => {
+      const r = await fetch(`${base}${path}`);
+      return [r.status, ((await r.json()) as { error: { code: string } }).error.code];
+    };
+    // used once: gone
+    expect(await codeOf(downloadUrl.slice(1))).toEqual([401, 'ticket_invalid']);
+    // the session token in the URL opens nothing
+    expect(await codeOf(`api/download/${exp.fileId}?token=${admin.token}`)).toEqual([401, 'ticket_invalid']);
+    expect(await codeOf(`api/download/${exp.fileId}`)).toEqual([401, 'ticket_invalid']);
+    // a ticket names its file: another file of the same user is not opened with it (and it is used up)
+    const other = await admin('excel.export', { kind: 'costTypes', locale: 'zh-CN' });
+    const forOther = (await admin('files.saveAs', { fileId: other.fileId })).downloadUrl;
+    expect(await codeOf(forOther.slice(1).replace(other.fileId, exp.fileId))).toEqual([401, 'ticket_invalid']);
+    expect(await codeOf(forOther.slice(1))).toEqual([401, 'ticket_invalid']);
+    // another user cannot get a ticket for the file
     const zhang = await core.as('zhangwei');
-    expect((await fetch(`${base}api/download/${exp.fileId}?token=${zhang.token}`)).status).toBe(404);
-    expect((await fetch(`${base}api/download/${exp.fileId}`)).status).toBe(401);
-    expect((await fetch(`${base}api/download/${encodeURIComponent('../../etc/passwd')}?token=${admin.token}`)).status).toBe(404);
+    await expect(zhang('files.saveAs', { fileId: exp.fileId })).rejects.toMatchObject({ code: 'file_not_found' });
+    // a ticket dies with its session
+    const late = (await admin('files.saveAs', { fileId: exp.fileId })).downloadUrl;
+    await admin('auth.signOut', {});
+    expect(await codeOf(late.slice(1))).toEqual([401, 'unauthenticated']);
   });
 });

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,28 +7,9 @@ import { methodNames } from '../../shared/api/contract';
 import { freshCore, type TestCore } from '../core/testing';
 import { startWebServer } from './server';
 
-/** The parts of a response body the tests read (envelope or plain JSON). */
-interface Body {
-  ok: boolean;
-  error: { code: string };
-  data: { token: string; rows: unknown[]; total: number };
-}
+import { http as rawHttp, openStream, type Body } from './testing';
 
-/** Raw HTTP, so the test controls every header (Host, Origin) and the exact request path. */
-function http(port: number, method: string, path: string, opts: { headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string; json: <T = Body>() => T }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode!, headers: res.headers, text, json: <T,>() => JSON.parse(text) as T });
-      });
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
+const http = rawHttp<Body>;
 
 let core: TestCore;
 let server: Server;
@@ -100,22 +81,19 @@ describe('web server: API', () => {
     expect([forbidden.status, forbidden.json().error.code]).toEqual([403, 'forbidden']);
   });
 
-  it('streams push events only to signed-in users', async () => {
+  it('opens the event stream only with a ticket, never with the session token in the URL', async () => {
     const anon = await http(port, 'GET', '/api/events');
-    expect([anon.status, anon.json().error.code]).toEqual([401, 'unauthenticated']);
+    expect([anon.status, anon.json().error.code]).toEqual([401, 'ticket_invalid']);
     const token = (await post('auth.signIn', { username: 'lina', password: 'demo1234' })).json().data.token;
-    const first = await new Promise<{ status: number; chunk: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: `/api/events?token=${token}`, headers: { host: `127.0.0.1:${port}` } }, (res) => {
-        res.once('data', (c: Buffer) => {
-          resolve({ status: res.statusCode!, chunk: c.toString('utf8') });
-          req.destroy();
-        });
-      });
-      req.on('error', reject);
-      req.end();
-    });
-    expect(first.status).toBe(200);
-    expect(first.chunk).toContain(': connected');
+    const byToken = await http(port, 'GET', `/api/events?token=${token}`);
+    expect([byToken.status, byToken.json().error.code]).toEqual([401, 'ticket_invalid']);
+    const ticket = (await post('auth.eventsTicket', {}, { authorization: `Bearer ${token}` })).json<{ data: { ticket: string } }>().data.ticket;
+    const s = await openStream(port, ticket);
+    expect(s.status).toBe(200);
+    await s.next(/: connected/);
+    s.close();
+    const again = await http(port, 'GET', `/api/events?ticket=${ticket}`);
+    expect([again.status, again.json().error.code]).toEqual([401, 'ticket_invalid']);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and a cross-origin Origin (CSRF)', async () => {

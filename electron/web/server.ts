@@ -2,26 +2,43 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { methodNames } from '../../shared/api/contract';
-import { isApiErrorShape, type Envelope } from '../../shared/api/errors';
+import { ApiError, type Envelope } from '../../shared/api/errors';
+import { unexpectedError } from '../core/errors';
 import type { Core } from '../core/index';
 
 /**
  * Browser mode: the same core behind HTTP on 127.0.0.1 only.
- *   POST /api/<method>   JSON in, JSON envelope out; `Authorization: Bearer <token>`
+ *   POST /api/<method>   JSON in (at most 1 MB, see JSON_LIMIT), JSON envelope out; `Authorization: Bearer <token>`
  *   GET  /api/health     liveness
  *   GET  /api/methods    the contract's method names
- *   GET  /api/events?token=  server-sent events (progress of long jobs), signed-in users only
- *   POST /api/upload?name=<file name>     raw file body → { fileId } (Excel import; session required)
- *   GET  /api/download/<fileId>?token=…   a file the core produced (export, template, error report)
+ *   GET  /api/events?ticket=…   server-sent events for the ticket's user (ticket from `auth.eventsTicket`)
+ *   POST /api/upload?name=<file name>     raw file body → { fileId } (Excel import; Authorization header)
+ *   GET  /api/download/<fileId>?ticket=…  a file the core produced (the URL `files.saveAs` answers)
  *   everything else      the built renderer (index.html for unknown paths)
+ * The session token travels only in the Authorization header, never in a URL: the two requests a
+ * browser makes without our headers (a download link, EventSource) carry single-use tickets.
  * Requests whose Host or Origin is not this loopback server are refused (DNS rebinding, CSRF).
+ * An unexpected failure answers a generic message with an id, logged with the details.
  */
 export interface WebServerOptions {
   core: Core;
   port: number;
   rendererDir: string;
+  /** uploads (raw file bodies); the Excel limits refuse large files again in the core */
   maxBodyBytes?: number;
+  /** JSON bodies of API calls (default JSON_LIMIT; the bulk methods get their own) */
+  maxJsonBytes?: number;
+  /** how often an open event stream checks that its session still holds (default 5 s) */
+  sessionCheckMs?: number;
 }
+
+/**
+ * JSON bodies are limited before they are read: by Content-Length up front, and by counting while
+ * reading (chunked bodies). 1 MB is far above any form; the one bulk method gets room for its own
+ * cap (budgetVersions.saveLines takes up to 50,000 rows of ~200 bytes).
+ */
+const JSON_LIMIT = 1024 * 1024;
+const BULK_JSON_LIMITS: Record<string, number> = { 'budgetVersions.saveLines': 16 * 1024 * 1024 };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -50,6 +67,8 @@ const STATUS: Record<string, number> = {
   throttled: 429,
   file_not_found: 404,
   file_too_large: 413,
+  too_large: 413,
+  ticket_invalid: 401,
   internal: 500,
 };
 
@@ -61,12 +80,16 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(json);
 }
 
+const tooLarge = () => new ApiError('too_large', 'The request is too large');
+
+/** The body as text, refused once it passes `limit`: by its declared length before reading, else while reading. */
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > limit) throw Object.assign(new Error('body too large'), { status: 413 });
+    if (size > limit) throw tooLarge();
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -76,6 +99,10 @@ export function startWebServer(opts: WebServerOptions): Promise<{ server: Server
   const { core } = opts;
   const root = resolve(opts.rendererDir);
   const limit = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  const jsonLimit = (method: string) => Math.max(opts.maxJsonBytes ?? JSON_LIMIT, BULK_JSON_LIMITS[method] ?? 0);
+  const checkMs = opts.sessionCheckMs ?? 5000;
+  /** open event streams by session, so a sign-out through this server ends them at once */
+  const streams = new Map<string, Set<() => void>>();
   let port = opts.port;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -89,18 +116,13 @@ export function startWebServer(opts: WebServerOptions): Promise<{ server: Server
       }
       if (url.pathname === '/api/health') return send(res, 200, { ok: true });
       if (url.pathname === '/api/methods') return send(res, 200, methodNames);
-      if (url.pathname === '/api/events') {
-        // EventSource cannot send headers: the session token comes as a query parameter.
-        const me = await core.invoke('auth.me', {}, { token: url.searchParams.get('token') });
-        if (!me.ok) return send(res, 401, me);
-        return events(req, res);
-      }
+      if (url.pathname === '/api/events') return events(req, res, url);
       if (url.pathname === '/api/upload') return await upload(req, res, url);
       if (url.pathname.startsWith('/api/download/')) return download(req, res, url);
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'validation', message: 'Use POST' } });
         const method = decodeURIComponent(url.pathname.slice(5));
-        const raw = await readBody(req, limit);
+        const raw = await readBody(req, jsonLimit(method));
         let input: unknown = {};
         if (raw.trim()) {
           try {
@@ -109,30 +131,32 @@ export function startWebServer(opts: WebServerOptions): Promise<{ server: Server
             return send(res, 400, { ok: false, error: { code: 'validation', message: 'Body is not JSON' } });
           }
         }
-        const auth = req.headers.authorization;
-        const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+        const token = bearer(req);
         const ac = new AbortController();
         res.on('close', () => !res.writableEnded && ac.abort());
         const env = await core.invoke(method, input, { token, signal: ac.signal });
+        if (method === 'auth.signOut' && env.ok && token) endStreams(core.events.tokenHashOf(token));
         return send(res, statusFor(env), env);
       }
       return serveStatic(url.pathname, res);
     } catch (e) {
-      const status = (e as { status?: number }).status ?? 500;
-      if (status === 500) core.env.log.error('web server error', { error: (e as Error).stack });
-      if (!res.headersSent) send(res, status, { ok: false, error: { code: status === 413 ? 'too_large' : 'internal', message: (e as Error).message } });
+      fail(res, e, req.url);
     }
   });
 
-  const bearer = (req: IncomingMessage, url: URL) => {
+  const bearer = (req: IncomingMessage) => {
     const auth = req.headers.authorization;
-    return auth?.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('token');
+    return auth?.startsWith('Bearer ') ? auth.slice(7) : null;
   };
-  const fail = (res: ServerResponse, e: unknown) => {
-    const error = isApiErrorShape(e) ? { code: e.code, message: e.message, params: e.params } : { code: 'internal', message: 'Unexpected error' };
-    if (error.code === 'internal') core.env.log.error('file route error', { error: (e as Error)?.stack ?? String(e) });
+  /** An ApiError answers as itself; anything else as a generic message with the id it is logged under. */
+  const fail = (res: ServerResponse, e: unknown, route?: string) => {
+    let error = e instanceof ApiError ? e.toJSON() : null;
+    if (!error) {
+      error = unexpectedError().toJSON();
+      core.env.log.error('web server error', { ref: error.params?.ref, route: route?.replace(/\?.*$/, ''), error: (e as Error)?.stack ?? String(e) });
+    }
     const env: Envelope<never> = { ok: false, error };
-    if (!res.headersSent) send(res, statusFor(env), env);
+    if (!res.headersSent) send(res, statusFor(env), env, error.code === 'too_large' ? { connection: 'close' } : {});
     else res.destroy();
   };
 
@@ -142,17 +166,17 @@ export function startWebServer(opts: WebServerOptions): Promise<{ server: Server
     const size = Number(req.headers['content-length'] ?? 0);
     if (size > limit) return send(res, 413, { ok: false, error: { code: 'file_too_large', message: 'The file is too large' } });
     try {
-      const ref = await core.files.upload(bearer(req, url), url.searchParams.get('name') ?? 'upload', req);
+      const ref = await core.files.upload(bearer(req), url.searchParams.get('name') ?? 'upload', req);
       send(res, 200, { ok: true, data: ref });
     } catch (e) {
-      fail(res, e);
+      fail(res, e, req.url);
     }
   }
 
   function download(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method !== 'GET') return send(res, 405, { ok: false, error: { code: 'validation', message: 'Use GET' } });
     try {
-      const f = core.files.open(bearer(req, url), decodeURIComponent(url.pathname.slice('/api/download/'.length)));
+      const f = core.files.redeem(url.searchParams.get('ticket'), decodeURIComponent(url.pathname.slice('/api/download/'.length)));
       const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       res.writeHead(200, {
         'content-type': f.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/octet-stream',
@@ -161,21 +185,53 @@ export function startWebServer(opts: WebServerOptions): Promise<{ server: Server
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
       });
-      createReadStream(f.path).on('error', (e) => fail(res, e)).pipe(res);
+      createReadStream(f.path).on('error', (e) => fail(res, e, req.url)).pipe(res);
     } catch (e) {
-      fail(res, e);
+      fail(res, e, req.url);
     }
   }
 
-  function events(req: IncomingMessage, res: ServerResponse) {
+  function endStreams(tokenHash: string) {
+    for (const end of [...(streams.get(tokenHash) ?? [])]) end();
+  }
+
+  /**
+   * The event stream of one session: only its user's events; it ends when the session does —
+   * at once on a sign-out through this server, else at the next check (expiry, a password
+   * change elsewhere, the user deactivated). The client then asks for a fresh ticket, which a
+   * dead session cannot get.
+   */
+  function events(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== 'GET') return send(res, 405, { ok: false, error: { code: 'validation', message: 'Use GET' } });
+    let stream: { userId: number; tokenHash: string };
+    try {
+      stream = core.events.open(url.searchParams.get('ticket'));
+    } catch (e) {
+      return fail(res, e, req.url);
+    }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const off = core.on((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
-    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-    req.on('close', () => {
+    const off = core.on((e, userId) => userId === stream.userId && res.write(`data: ${JSON.stringify(e)}\n\n`));
+    let sincePing = 0;
+    const check = setInterval(() => {
+      if (!core.events.alive(stream.tokenHash)) return end();
+      sincePing += checkMs;
+      if (sincePing >= 15_000) {
+        sincePing = 0;
+        res.write(': ping\n\n');
+      }
+    }, checkMs);
+    const ends = streams.get(stream.tokenHash) ?? new Set<() => void>();
+    streams.set(stream.tokenHash, ends);
+    function end() {
       off();
-      clearInterval(ping);
-    });
+      clearInterval(check);
+      ends.delete(end);
+      if (!ends.size) streams.delete(stream.tokenHash);
+      if (!res.writableEnded) res.end();
+    }
+    ends.add(end);
+    req.on('close', end);
   }
 
   function serveStatic(pathname: string, res: ServerResponse) {

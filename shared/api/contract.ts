@@ -5,6 +5,7 @@ import { budgetsApi } from './areas/budgets';
 import { excelApi } from './areas/excel';
 import { documentsApi } from './areas/documents';
 import { workflowApi } from './areas/workflow';
+import { systemApi } from './areas/system';
 
 /**
  * The one API contract: every method the core serves, over IPC, HTTP or in-process.
@@ -17,6 +18,7 @@ export const contract = {
   ...excelApi,
   ...documentsApi,
   ...workflowApi,
+  ...systemApi,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -20,6 +20,15 @@ async function translator(lng: AppLocale): Promise<Translator> {
 // as the core sends it (electron/core/budgets/control.ts): integer fen
 const exceeded = new ApiError('budget_exceeded', 'Over budget', { available: 400_000, limit: 1_050_000, amount: 400_150 });
 
+describe('unexpected errors', () => {
+  it('show the id the core logged them under, when there is one', async () => {
+    const withRef = new ApiError('internal', 'Unexpected error (id 0a1b2c3d4e)', { ref: '0a1b2c3d4e' });
+    expect(translateError(await translator('zh-CN'), withRef)).toBe('发生意外错误，请重试；如仍出错，请将错误编号 0a1b2c3d4e 告知管理员。');
+    expect(translateError(await translator('en'), withRef.toJSON())).toContain('error id 0a1b2c3d4e');
+    expect(translateError(await translator('en'), new ApiError('internal', 'x'))).toBe('Something went wrong. Try again or contact your administrator.');
+  });
+});
+
 describe('error texts with money', () => {
   it('show budget_exceeded in ¥ yuan, in Chinese and English', async () => {
     expect(translateError(await translator('zh-CN'), exceeded)).toBe('超出预算：可用 ¥4,000.00，容差上限 ¥10,500.00，本次 ¥4,001.50。');

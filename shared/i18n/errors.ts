@@ -15,7 +15,7 @@ export const zh = {
     session_expired: '登录已过期，请重新登录。', invalid_credentials: '用户名或密码错误。',
     throttled: '失败次数过多，请在 {{seconds}} 秒后再试。', user_inactive: '该用户已停用。',
     already_initialized: '此数据目录已经有公司数据。', not_initialized: '尚未初始化。', unknown_method: '未知的操作。',
-    internal: '发生意外错误，请重试或联系管理员。', busy: '数据库繁忙，请稍后再试。', has_active_children: '请先停用下级组织。',
+    internal: '发生意外错误，请重试或联系管理员。', internal_ref: '发生意外错误，请重试；如仍出错，请将错误编号 {{ref}} 告知管理员。', busy: '数据库繁忙，请稍后再试。', has_active_children: '请先停用下级组织。',
     nothing_to_hand_over: '该用户在您的范围内没有渠道合作伙伴。', too_large: '提交的内容过大。', network: '无法连接到服务，请检查程序是否在运行。',
     // budgets
     ledger_append_only: '预算台账只能追加，不能修改或删除；请录入冲销分录。', history_append_only: '单据历史不能修改或删除。',
@@ -27,6 +27,11 @@ export const zh = {
     release_exceeds_commitment: '释放金额超过该单据的占用（{{held}}）。',
     transfer_exceeds_available: '调出金额 {{amount}} 超过调出单元的可用余额 {{available}}：调拨不能使其低于已占用与已发生的金额。',
     budget_below_used: '有 {{cells}} 个预算单元将低于已占用与已发生金额，或超出控制上限。',
+    reopen_second_user: '重新打开已关账期间须由一位财务人员申请、另一位财务人员确认。', reopen_pending: '期间 {{period}} 已有待确认的重新打开申请。',
+    reopen_not_requested: '期间 {{period}} 没有待确认的重新打开申请。',
+    ticket_invalid: '链接已过期或已使用，请重试。',
+    backup_damaged: '备份文件已损坏，不能恢复（{{problem}}）。当前数据未作任何改动。', backup_foreign: '该文件不是渠道费用台的数据库，不能恢复。',
+    backup_newer: '该备份由更新版本的渠道费用台生成，请先升级程序再恢复。',
   },
   v: {
     required: '必填', too_long: '过长（最多 {{max}} 个字符）', too_small: '不能小于 {{min}}', too_big: '不能大于 {{max}}',
@@ -55,7 +60,7 @@ export const en: typeof zh = {
     session_expired: 'Your session has expired; please sign in again.', invalid_credentials: 'Wrong username or password.',
     throttled: 'Too many failed attempts; try again in {{seconds}} seconds.', user_inactive: 'This user is deactivated.',
     already_initialized: 'This data folder already holds a company.', not_initialized: 'Not set up yet.', unknown_method: 'Unknown operation.',
-    internal: 'Something went wrong. Try again or contact your administrator.', busy: 'The database is busy; try again shortly.', has_active_children: 'Deactivate the units below this one first.',
+    internal: 'Something went wrong. Try again or contact your administrator.', internal_ref: 'Something went wrong. Try again; if it persists, give your administrator the error id {{ref}}.', busy: 'The database is busy; try again shortly.', has_active_children: 'Deactivate the units below this one first.',
     nothing_to_hand_over: 'This user owns no partners in your scope.', too_large: 'The request is too large.', network: 'Cannot reach the service; is the application running?',
     // budgets
     ledger_append_only: 'The budget ledger is append-only; post a counter-entry instead.', history_append_only: 'Document history cannot be changed or deleted.',
@@ -67,6 +72,11 @@ export const en: typeof zh = {
     release_exceeds_commitment: 'The release exceeds what this document holds ({{held}}).',
     transfer_exceeds_available: 'The transfer of {{amount}} exceeds the {{available}} available on the source cell: a transfer cannot take it below what is committed and spent.',
     budget_below_used: '{{cells}} budget cell(s) would fall below what is committed and spent, or past their block limit.',
+    reopen_second_user: 'A closed period is reopened at the request of one finance user and confirmed by another.', reopen_pending: 'Period {{period}} already has a reopening request waiting for confirmation.',
+    reopen_not_requested: 'Period {{period}} has no reopening request to confirm.',
+    ticket_invalid: 'This link has expired or was already used; please try again.',
+    backup_damaged: 'The backup file is damaged and cannot be restored ({{problem}}). Nothing was changed.', backup_foreign: 'This file is not a Channel Cost Desk database and cannot be restored.',
+    backup_newer: 'This backup was made by a newer version of Channel Cost Desk; update the app before restoring it.',
   },
   v: {
     required: 'Required', too_long: 'Too long (at most {{max}} characters)', too_small: 'Must be at least {{min}}', too_big: 'Must be at most {{max}}',
@@ -121,7 +131,8 @@ export interface Translator {
 export function translateError(tr: Translator, e: unknown): string {
   if (e instanceof ApiError || (typeof e === 'object' && e && 'code' in e)) {
     const err = e as ApiError;
-    const key = `errors.${err.code}`;
+    // an unexpected error carries the id under which the core logged it
+    const key = err.code === 'internal' && err.params?.ref ? 'errors.internal_ref' : `errors.${err.code}`;
     return tr.exists(key) ? tr.t(key, messageParams(key, err.params)) : (err.message ?? tr.t('errors.internal', {}));
   }
   return tr.t('errors.internal', {});

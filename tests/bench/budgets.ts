@@ -101,6 +101,7 @@ export function writeBenchPlan(client: Database.Database, lines: number, entries
       insVl.run(versionId, id, ...amounts, null, null);
       made.push({ id, owner: p.owner, amounts });
     }
+    client.prepare("UPDATE budget_versions SET approval_state = 'submitted' WHERE id = ?").run(versionId);
     client.prepare("UPDATE budget_versions SET approval_state = 'approved', in_force = 1 WHERE id = ?").run(versionId);
     // per line (in id order, so every index grows at its end): the allocations, then requests and
     // claims — a commitment, often followed by a claim that consumes it (release + actual) —

@@ -2,9 +2,10 @@ import { scryptSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Input, MethodName } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
-import { freshCore, type Caller, type TestCore } from '../testing';
-import { hashPassword } from './password';
-import { lockMs } from './service';
+import { createCore } from '../index';
+import { freshCore, quietLogger, type Caller, type TestCore } from '../testing';
+import { lockMs } from './attempts';
+import { hashPassword, PASSWORD_PARAMS } from './password';
 import { SESSION_IDLE_MS } from './session';
 
 /** A clock the test moves by hand. */
@@ -71,6 +72,27 @@ describe('sign-in', () => {
     expect(await codeOf(signIn('zhangwei', 'demo1234'))).toBe('ok');
   });
 
+  it('counts parallel failed attempts atomically: a burst cannot get past the lock, not even with the right password', async () => {
+    const c = clock();
+    core = await freshCore({ demo: true, now: c.now });
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => codeOf(signIn('zhangwei', i === 11 ? 'demo1234' : `wrong-${i}`))));
+    // the first five are verified (and fail), the 5th locks the username; everything after is refused unverified
+    expect(burst.slice(0, 5)).toEqual(Array(5).fill('invalid_credentials'));
+    expect(burst.slice(5)).toEqual(Array(7).fill('throttled'));
+    expect(count("SELECT failures FROM login_attempts WHERE username = 'zhangwei'")).toBe(5);
+    // a second connection to the same file (another process) sees the same lock
+    const other = createCore({ dataDir: core.dir, log: quietLogger, now: c.now });
+    try {
+      const again = await Promise.all([codeOf(signIn('zhangwei', 'demo1234')), codeOf(other.call('auth.signIn', { username: 'ZhangWei', password: 'demo1234' }))]);
+      expect(again).toEqual(['throttled', 'throttled']);
+    } finally {
+      other.close();
+    }
+    c.advance(1000);
+    const next = await Promise.all([codeOf(signIn('zhangwei', 'wrong-a')), codeOf(signIn('zhangwei', 'wrong-b'))]);
+    expect(next).toEqual(['invalid_credentials', 'throttled']);
+  });
+
   it('throttles unknown usernames the same way', async () => {
     const c = clock();
     core = await freshCore({ demo: true, now: c.now });
@@ -86,7 +108,7 @@ describe('sessions', () => {
     const zhang = await core.as('zhangwei');
     c.advance(SESSION_IDLE_MS - 60_000);
     expect((await zhang('auth.me', {})).username).toBe('zhangwei'); // activity: expiry moves on
-    c.advance(SESSION_IDLE_MS - 1);
+    c.advance(SESSION_IDLE_MS / 2); // past the first idle limit, still within the absolute lifetime
     expect((await zhang('auth.me', {})).username).toBe('zhangwei');
     c.advance(SESSION_IDLE_MS);
     expect(await codeOf(zhang('auth.me', {}))).toBe('session_expired');
@@ -187,7 +209,7 @@ describe('password hashes', () => {
       const m = FORMAT.exec(h)!;
       expect(m).not.toBeNull();
       const [, n, r, p, salt, key] = m;
-      expect([Number(n), Number(r), Number(p)]).toEqual([32768, 8, 1]);
+      expect([Number(n), Number(r), Number(p)]).toEqual([131072, 8, 1]);
       // independently recomputed from the stored salt and parameters
       const again = scryptSync('same-secret-1'.normalize('NFKC'), Buffer.from(salt!, 'base64'), 64, { N: +n!, r: +r!, p: +p!, maxmem: 256 << 20 });
       expect(again.toString('base64')).toBe(key);
@@ -202,6 +224,20 @@ describe('password hashes', () => {
     core.env.db.$client.prepare("UPDATE users SET password_hash = ? WHERE username = 'chenjie'").run(cheap);
     expect(await codeOf(signIn('chenjie', 'older-password'))).toBe('ok');
     expect(await codeOf(signIn('chenjie', 'demo1234'))).toBe('invalid_credentials');
+  });
+
+  it('replaces a cheaper hash at the next successful sign-in, and only then', async () => {
+    core = await freshCore({ demo: true });
+    const old = await hashPassword('older-password', { N: 1 << 14, r: 8, p: 1, keylen: 64 });
+    const hashOf = () => core.env.db.$client.prepare("SELECT password_hash FROM users WHERE username = 'chenjie'").pluck().get() as string;
+    core.env.db.$client.prepare("UPDATE users SET password_hash = ? WHERE username = 'chenjie'").run(old);
+    expect(await codeOf(signIn('chenjie', 'wrong-password'))).toBe('invalid_credentials');
+    expect(hashOf()).toBe(old);
+    expect(await codeOf(signIn('chenjie', 'older-password'))).toBe('ok');
+    const now = hashOf();
+    expect(now).toMatch(new RegExp(`^scrypt\\$${PASSWORD_PARAMS.N}\\$8\\$1\\$`));
+    expect(await codeOf(signIn('chenjie', 'older-password'))).toBe('ok');
+    expect(hashOf()).toBe(now); // already at today's cost: not rewritten
   });
 
   it('changing the password needs the old one and ends the other sessions', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
 import { createCore, type Core } from '../index';
 import { freshCore, quietLogger, type TestCore } from '../testing';
-import { hashToken, resolveSession, SESSION_IDLE_MS } from './session';
+import { hashToken, resolveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session';
 
 /** resolveSession directly: the statements it prepares, the touch rule, the user and scope it returns. */
 function clock(start = '2026-03-02T08:00:00.000Z') {
@@ -68,6 +68,25 @@ describe('resolveSession', () => {
     resolveSession(core.env, admin.token);
     expect(expiresAt(admin.token)).toBe(new Date(c.now().getTime() + SESSION_IDLE_MS).toISOString());
     c.advance(SESSION_IDLE_MS);
+    expect(codeOf(() => resolveSession(core.env, admin.token))).toBe('session_expired');
+    expect(expiresAt(admin.token)).toBeUndefined();
+  });
+
+  it('ends a session at its absolute lifetime however active it is, and never extends it past that', async () => {
+    const c = clock();
+    core = await freshCore({ demo: true, now: c.now });
+    const signedInAt = c.now().getTime();
+    const admin = await core.as('admin');
+    const end = new Date(signedInAt + SESSION_ABSOLUTE_MS).toISOString();
+    for (let h = 1; h < SESSION_ABSOLUTE_MS / 3_600_000; h++) {
+      c.advance(3_600_000);
+      expect(codeOf(() => resolveSession(core.env, admin.token))).toBe('ok');
+      expect(expiresAt(admin.token)! <= end).toBe(true);
+    }
+    expect(expiresAt(admin.token)).toBe(end); // the idle extension stopped at the end of life
+    c.advance(SESSION_ABSOLUTE_MS - (c.now().getTime() - signedInAt) - 1);
+    expect(codeOf(() => resolveSession(core.env, admin.token))).toBe('ok');
+    c.advance(1);
     expect(codeOf(() => resolveSession(core.env, admin.token))).toBe('session_expired');
     expect(expiresAt(admin.token)).toBeUndefined();
   });

@@ -34,6 +34,17 @@ describe('the budget ledger', () => {
     expect(caught(() => db.prepare('DELETE FROM budget_ledger WHERE id = 1').run())).toMatchObject({ code: 'ledger_append_only' });
     expect(caught(() => db.prepare("UPDATE document_history SET comment = 'x'").run())).toMatchObject({ code: 'history_append_only' });
     expect(caught(() => db.prepare('DELETE FROM document_history').run())).toMatchObject({ code: 'history_append_only' });
+    // INSERT OR REPLACE over an existing row (REPLACE deletes without firing the DELETE trigger)
+    const entry = db.prepare('SELECT * FROM budget_ledger WHERE id = 1').get() as Record<string, unknown>;
+    const cols = Object.keys(entry);
+    const replace = (table: string, row: Record<string, unknown>) => () =>
+      db.prepare(`INSERT OR REPLACE INTO ${table} (${Object.keys(row).join(',')}) VALUES (${Object.keys(row).map((c) => '@' + c).join(',')})`).run(row);
+    expect(caught(replace('budget_ledger', { ...entry, amount: (entry.amount as number) * 2 }))).toMatchObject({ code: 'ledger_append_only' });
+    expect(caught(() => db.prepare(`REPLACE INTO budget_ledger (${cols.join(',')}) SELECT ${cols.join(',')} FROM budget_ledger WHERE id = 1`).run())).toMatchObject({ code: 'ledger_append_only' });
+    const h = db.prepare('SELECT * FROM document_history ORDER BY id LIMIT 1').get() as Record<string, unknown>;
+    expect(caught(replace('document_history', { ...h, comment: 'rewritten' }))).toMatchObject({ code: 'history_append_only' });
+    expect(db.prepare('SELECT amount FROM budget_ledger WHERE id = 1').pluck().get()).toBe(entry.amount);
+    expect(db.prepare('SELECT comment FROM document_history WHERE id = ?').pluck().get(h.id)).toBe(h.comment);
     expect(db.prepare('SELECT count(*) FROM budget_ledger').pluck().get()).toBe(n);
     // amounts carry their sign by kind, in whole fen
     const ins = db.prepare("INSERT INTO budget_ledger (line_id, period, kind, amount, source_type, source_id, user_id, at) VALUES (1, '2026-01', ?, ?, 'x', 1, 1, 'now')");
@@ -62,8 +73,35 @@ describe('the budget ledger', () => {
     ).toThrow(/period_closed/);
     await wang('budgets.commit', { cell: { ...cell, period: '2027-03' }, amount: 100, source: req(1) }); // other months are open
     expect(await codeOf(wang('budgetPeriods.reopen', { period: '2027-02', note: ' ' }))).toBe('validation');
-    await wang('budgetPeriods.reopen', { period: '2027-02', note: '补录' });
+    expect(await codeOf(wang('budgetPeriods.confirmReopen', { period: '2027-02' }))).toBe('reopen_not_requested');
+    const asked = await wang('budgetPeriods.reopen', { period: '2027-02', note: '补录' });
+    expect(asked).toMatchObject({ closed: true, reopenRequest: { by: wang.userId, note: '补录' } });
+    expect(await codeOf(zhao('budgetPeriods.reopen', { period: '2027-02', note: '再次' }))).toBe('reopen_pending');
+    // the one who asked cannot confirm, and the period stays closed
+    expect(await codeOf(wang('budgetPeriods.confirmReopen', { period: '2027-02' }))).toBe('reopen_second_user');
+    expect(await codeOf(wang('budgets.commit', { cell, amount: 100, source: req(2) }))).toBe('period_closed');
+    const open = await zhao('budgetPeriods.confirmReopen', { period: '2027-02' });
+    expect(open).toMatchObject({ closed: false, changedBy: zhao.userId, note: '补录', reopenRequest: null });
+    expect(await codeOf(zhao('budgetPeriods.confirmReopen', { period: '2027-02' }))).toBe('period_open');
     expect((await wang('budgets.commit', { cell, amount: 100, source: req(2) })).committed).toBe(100);
+    // recorded: the request by one, the reopening by the other
+    const log = core.env.db.$client
+      .prepare("SELECT action, user_id AS userId, after FROM change_log WHERE entity = 'budgetPeriod' AND entity_id = 202702 ORDER BY id")
+      .all() as { action: string; userId: number; after: string }[];
+    expect(log.map((l) => [l.action, l.userId])).toEqual([['close', zhao.userId], ['reopen_request', wang.userId], ['reopen', zhao.userId]]);
+    expect(JSON.parse(log[2]!.after)).toMatchObject({ requestedBy: wang.userId, confirmedBy: zhao.userId, note: '补录' });
+  });
+
+  it('the database refuses a reopening by the finance user who asked for it, and one nobody asked for', async () => {
+    const { wang, zhao } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
+    await zhao('budgetPeriods.close', { period: '2027-04' });
+    const db = core.env.db.$client;
+    const reopenAs = (userId: number) => () => db.prepare("UPDATE budget_periods SET closed = 0, changed_by = ? WHERE period = '2027-04'").run(userId);
+    expect(reopenAs(zhao.userId)).toThrow(/reopen_second_user/);
+    await wang('budgetPeriods.reopen', { period: '2027-04', note: '补录' });
+    expect(reopenAs(wang.userId)).toThrow(/reopen_second_user/);
+    reopenAs(zhao.userId)();
+    expect(db.prepare("SELECT closed FROM budget_periods WHERE period = '2027-04'").pluck().get()).toBe(0);
   });
 
   it('answers ok / warn / block from the line’s rule and tolerance, the default coming from the cost type', async () => {

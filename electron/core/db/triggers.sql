@@ -50,3 +50,43 @@ WHEN (SELECT approval_state FROM budget_versions WHERE id = OLD.version_id) NOT 
 BEGIN
   SELECT RAISE(ABORT, 'version_locked: only a draft or returned version can be edited');
 END;
+--> statement-breakpoint
+-- INSERT OR REPLACE over an existing ledger or history row would delete it and insert another
+-- (the DELETE trigger does not fire: REPLACE deletes without triggers unless recursive_triggers
+-- is on). BEFORE INSERT runs before the conflict is resolved, so an insert naming an existing id
+-- is refused here, whatever its conflict clause.
+CREATE TRIGGER budget_ledger_no_replace BEFORE INSERT ON budget_ledger
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM budget_ledger WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'ledger_append_only: budget ledger entries cannot be replaced; post a counter-entry');
+END;
+--> statement-breakpoint
+CREATE TRIGGER document_history_no_replace BEFORE INSERT ON document_history
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM document_history WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'history_append_only: document history cannot be replaced');
+END;
+--> statement-breakpoint
+-- A budget version is born a draft and moves only along the allowed transitions
+-- (shared/domain/approval.ts TRANSITIONS; db/triggers.test.ts checks the two agree).
+CREATE TRIGGER budget_versions_born_draft BEFORE INSERT ON budget_versions
+WHEN NEW.approval_state <> 'draft'
+BEGIN
+  SELECT RAISE(ABORT, 'invalid_state: a budget version starts as a draft');
+END;
+--> statement-breakpoint
+CREATE TRIGGER budget_versions_transitions BEFORE UPDATE OF approval_state ON budget_versions
+WHEN NEW.approval_state <> OLD.approval_state AND (OLD.approval_state || '>' || NEW.approval_state) NOT IN (
+  'draft>submitted', 'returned>submitted', 'submitted>approved', 'submitted>rejected', 'submitted>returned', 'draft>cancelled', 'returned>cancelled'
+)
+BEGIN
+  SELECT RAISE(ABORT, 'invalid_state: this change of a budget version''s state skips the allowed transitions');
+END;
+--> statement-breakpoint
+-- A closed period is reopened only by a finance user other than the one who asked for it
+-- (budgets/periods.ts: one asks, another confirms).
+CREATE TRIGGER budget_periods_reopen_second BEFORE UPDATE OF closed ON budget_periods
+WHEN OLD.closed = 1 AND NEW.closed = 0 AND (OLD.reopen_requested_by IS NULL OR NEW.changed_by = OLD.reopen_requested_by)
+BEGIN
+  SELECT RAISE(ABORT, 'reopen_second_user: a closed period is reopened on the request of one finance user, confirmed by another');
+END;

@@ -72,9 +72,13 @@ export function seedDemoBudgets(client: Database.Database, seed = 2026): { lines
     `INSERT INTO budget_versions (plan_id, number, note, based_on_version_id, approval_state, in_force, created_by, created_at, updated_at, submitted_by, submitted_at, decided_by, decided_at, version)
      VALUES (?,?,?,?,'draft',0,?,?,?,NULL,NULL,NULL,NULL,0)`,
   );
-  const approve = client.prepare(
-    "UPDATE budget_versions SET approval_state = 'approved', in_force = 1, submitted_by = ?, submitted_at = ?, decided_by = ?, decided_at = ?, updated_at = ?, version = 2 WHERE id = ?",
-  );
+  // draft → submitted → approved, as the state triggers allow
+  const submit = client.prepare("UPDATE budget_versions SET approval_state = 'submitted', submitted_by = ?, submitted_at = ?, version = 1 WHERE id = ?");
+  const decide = client.prepare("UPDATE budget_versions SET approval_state = 'approved', in_force = 1, decided_by = ?, decided_at = ?, updated_at = ?, version = 2 WHERE id = ?");
+  const approve = (id: number, submittedAt: string, decidedAt: string) => {
+    submit.run(finance, submittedAt, id);
+    decide.run(approver, decidedAt, decidedAt, id);
+  };
   const insLine = client.prepare(
     'INSERT INTO budget_lines (plan_id, org_unit_id, channel_type_id, cost_type_id, partner_id, branch_id, county_id, created_at) VALUES (?,?,?,?,?,?,?,?)',
   );
@@ -112,7 +116,7 @@ export function seedDemoBudgets(client: Database.Database, seed = 2026): { lines
   const rebate = costs.find((c) => c.code === 'REBATE')!;
   for (const p of partners) addLine(p.unit, p.channel, rebate, p.id, p.owner, 24_000 + r.int(0, 36) * 1000);
   for (const l of lines) insVl.run(v1, l.id, ...l.amounts, null, null);
-  approve.run(finance, '2025-12-15T02:00:00.000Z', approver, '2025-12-20T03:00:00.000Z', '2025-12-20T03:00:00.000Z', v1);
+  approve(v1, '2025-12-15T02:00:00.000Z', '2025-12-20T03:00:00.000Z');
   lifecycle('budget_version', v1, '2025-11-20T02:00:00.000Z', '2025-12-15T02:00:00.000Z', '2025-12-20T03:00:00.000Z', '年度预算');
   for (const l of lines) l.amounts.forEach((a, m) => entry(l.id, m + 1, 'allocation', a, ['budget_version', v1, `${FY} v1`], null, approver, '2025-12-20T03:00:00.000Z'));
 
@@ -129,7 +133,7 @@ export function seedDemoBudgets(client: Database.Database, seed = 2026): { lines
     next.forEach((a, m) => entry(l.id, m + 1, 'allocation', a - l.amounts[m]!, ['budget_version', v2, `${FY} v2`], null, approver, '2026-03-10T03:00:00.000Z'));
     l.amounts = next;
   }
-  approve.run(finance, '2026-03-05T02:00:00.000Z', approver, '2026-03-10T03:00:00.000Z', '2026-03-10T03:00:00.000Z', v2);
+  approve(v2, '2026-03-05T02:00:00.000Z', '2026-03-10T03:00:00.000Z');
   lifecycle('budget_version', v2, '2026-03-02T02:00:00.000Z', '2026-03-05T02:00:00.000Z', '2026-03-10T03:00:00.000Z', '昆明促销加码');
 
   // one transfer: 20,000 yuan of March promotion money from the first line to the second

@@ -7,6 +7,7 @@ import { Transform } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
 import type { FileRef } from '../../../shared/api/areas/excel';
 import { resolveSession } from '../auth/session';
+import { redeemTicket } from '../auth/tickets';
 import type { CoreEnv } from '../context';
 import { excelLimits, FILE_TTL_MS } from './config';
 import { prewarm } from './worker/pool';
@@ -111,9 +112,15 @@ export function getFile(env: CoreEnv, userId: number, fileId: string): StoredFil
 
 export const fileRef = (f: StoredFile): FileRef => ({ fileId: f.fileId, name: f.name, size: f.size });
 
+function openFor(env: CoreEnv, userId: number, fileId: string): { path: string; name: string; size: number } {
+  if (!/^[a-f0-9]{32}$/.test(fileId)) throw new ApiError('file_not_found', 'The file is no longer available');
+  const f = getFile(env, userId, fileId);
+  return { path: f.path, name: f.name, size: f.size };
+}
+
 /**
- * The two doors the transports use (the upload and download routes of the web server, the save
- * dialog of the desktop app): both resolve the session from the token first.
+ * The doors the transports use (the upload and download routes of the web server, the save
+ * dialog of the desktop app): each resolves the session first, from the token or the download ticket.
  */
 export function fileAccess(env: CoreEnv) {
   return {
@@ -121,11 +128,9 @@ export function fileAccess(env: CoreEnv) {
       const { user } = resolveSession(env, token);
       return fileRef(await putFile(env, user.id, name, data));
     },
-    open: (token: string | null | undefined, fileId: string): { path: string; name: string; size: number } => {
-      const { user } = resolveSession(env, token);
-      if (!/^[a-f0-9]{32}$/.test(fileId)) throw new ApiError('file_not_found', 'The file is no longer available');
-      const f = getFile(env, user.id, fileId);
-      return { path: f.path, name: f.name, size: f.size };
-    },
+    /** the desktop's save dialog: the session token comes with the IPC call, never in a URL */
+    open: (token: string | null | undefined, fileId: string) => openFor(env, resolveSession(env, token).user.id, fileId),
+    /** the browser's download route: a single-use ticket issued by `files.saveAs` for this file */
+    redeem: (ticket: string | null | undefined, fileId: string) => openFor(env, redeemTicket(env, ticket, 'download', fileId).user.id, fileId),
   };
 }

@@ -69,7 +69,7 @@ export function startJob(ctx: AuthedCtx, jobId: string): JobHandle {
       if (phase === lastPhase && now - last < 100 && done !== total) return;
       last = now;
       lastPhase = phase;
-      ctx.emit({ type: 'progress', jobId, done, total, phase });
+      ctx.emit({ type: 'progress', jobId, done, total, phase }, ctx.user.id);
     },
     end() {
       if (running.get(key) !== ac) return;

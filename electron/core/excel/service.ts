@@ -1,3 +1,4 @@
+import { issueTicket } from '../auth/tickets';
 import type { KindInfo } from '../../../shared/api/areas/excel';
 import type { Handlers } from '../context';
 import { fileRef, getFile, putFile } from './files';
@@ -40,7 +41,8 @@ export const excelHandlers: Handlers<Methods> = {
   'files.put': async (i, ctx) => fileRef(await putFile(ctx, ctx.user.id, i.name, Buffer.from(i.dataBase64, 'base64'))),
   'files.saveAs': (i, ctx) => {
     getFile(ctx, ctx.user.id, i.fileId);
-    return { saved: false, downloadUrl: `/api/download/${i.fileId}` };
+    const { ticket } = issueTicket(ctx, 'download', i.fileId);
+    return { saved: false, downloadUrl: `/api/download/${i.fileId}?ticket=${ticket}` };
   },
   'excel.kinds': (_i, ctx) =>
     allKinds().map(

@@ -259,6 +259,7 @@ export const TABLE: Record<MethodName, Entry> = {
     ],
   },
   'budgetPeriods.list': { why: 'company: periods are closed for the whole company' },
+  'budgetPeriods.confirmReopen': { why: 'company: periods are closed for the whole company' },
   'budgetPeriods.close': { why: 'company: periods are closed for the whole company' },
   'budgetPeriods.reopen': { why: 'company: periods are closed for the whole company' },
 
@@ -291,6 +292,10 @@ export const TABLE: Record<MethodName, Entry> = {
 
   'partners.handoverSheet': { probes: [{ as: 'approver', aim: 'a handover inside KM', input: (w) => ({ id: w.km.docs.handover }) }] },
   'partners.acknowledgeHandover': { probes: [{ as: 'approver', aim: 'a handover inside KM', input: (w) => ({ id: w.km.docs.handover }) }] },
+  'auth.eventsTicket': { why: "self: a ticket for the caller's own event stream" },
+  'backups.list': { why: 'company: the backups of the one database file (administrators)' },
+  'backups.create': { why: 'company: a backup of the one database file (administrators)' },
+  'backups.restore': { why: 'company: restores the one database file (administrators)' },
   // requests, claims, payments (issue 8) — zhangwei's documents in Wuhua (KM)
   'costRequests.list': { probes: [{ as: 'approver', aim: 'all in scope, and filtered to KM units', input: (w) => ({ filter: inKm(w, 'orgUnitId'), limit: 500 }) }] },
   'costRequests.get': { probes: [{ as: 'approver', aim: 'a KM request', input: (w) => ({ id: w.km.docs.waiting.id }) }] },

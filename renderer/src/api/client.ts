@@ -63,10 +63,45 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
   throw err;
 }
 
-/** Push events from the core: IPC in the desktop app, server-sent events in a browser. */
+const RECONNECT_MS = 2000;
+
+/**
+ * Push events from the core: IPC in the desktop app, server-sent events in a browser. The session
+ * token never goes into a URL: each connection of the event stream opens with a fresh single-use
+ * ticket (`auth.eventsTicket`). The server ends the stream with the session; when it ends or
+ * breaks, a new ticket is asked for after a pause — which a dead session does not get (and the
+ * failed call reports the lost session as every call does), so reconnecting stops there.
+ */
 export function subscribe(listener: (e: PushEvent) => void): () => void {
   if (window.api) return window.api.on(listener);
-  const es = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
-  es.onmessage = (m) => listener(JSON.parse(m.data as string) as PushEvent);
-  return () => es.close();
+  let es: EventSource | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const again = () => {
+    if (!stopped && token) timer = setTimeout(() => void open(), RECONNECT_MS);
+  };
+  async function open() {
+    if (stopped || !token) return;
+    let ticket: string;
+    try {
+      ticket = (await call('auth.eventsTicket', {})).ticket;
+    } catch {
+      return again();
+    }
+    if (stopped) return;
+    es = new EventSource(`/api/events?ticket=${encodeURIComponent(ticket)}`);
+    es.onmessage = (m) => listener(JSON.parse(m.data as string) as PushEvent);
+    // EventSource would retry with the same (used) ticket: close it and start over with a new one
+    es.onerror = () => {
+      es?.close();
+      es = null;
+      again();
+    };
+  }
+  void open();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    es?.close();
+  };
 }

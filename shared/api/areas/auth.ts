@@ -41,6 +41,12 @@ export const authApi = {
   ),
   'auth.signOut': method<{ ok: true }>()(z.object({}).default({}), { scope: 'self' }),
   'auth.me': method<SessionUser>()(z.object({}).default({}), { scope: 'self' }),
+  /**
+   * A single-use ticket, valid for a minute, to open the event stream in a browser
+   * (`GET /api/events?ticket=…`: EventSource cannot send the Authorization header, and the session
+   * token never goes into a URL). The stream carries only this user's events and ends with the session.
+   */
+  'auth.eventsTicket': method<{ ticket: string; expiresAt: string }>()(z.object({}).default({}), { scope: 'self' }),
   'auth.setLocale': method<SessionUser>()(z.object({ locale }), { scope: 'self' }),
   'auth.changePassword': method<{ ok: true }>()(z.object({ oldPassword: z.string().min(1).max(200), newPassword: password }), { scope: 'self' }),
 } as const;

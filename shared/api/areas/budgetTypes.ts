@@ -134,6 +134,8 @@ export interface BudgetPeriod {
   changedBy: number | null;
   changedAt: string | null;
   note: string;
+  /** a pending request to reopen the closed period (another finance user confirms it) */
+  reopenRequest: { by: number; at: string; note: string } | null;
 }
 
 export interface Availability extends ControlDecision {

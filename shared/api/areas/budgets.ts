@@ -133,7 +133,10 @@ export const budgetsApi = {
 
   'budgetPeriods.list': method<BudgetPeriod[]>()(z.object({ fiscalYear }), { scope: 'company' }),
   'budgetPeriods.close': method<BudgetPeriod>()(z.object({ period, note: z.string().trim().max(200).default('') }), { ...FINANCE, scope: 'company' }),
+  /** asks to reopen a closed period, with the reason; another finance user confirms (`budgetPeriods.confirmReopen`) */
   'budgetPeriods.reopen': method<BudgetPeriod>()(z.object({ period, note: reason }), { ...FINANCE, scope: 'company' }),
+  /** reopens a closed period on the pending request of another finance user */
+  'budgetPeriods.confirmReopen': method<BudgetPeriod>()(z.object({ period }), { ...FINANCE, scope: 'company' }),
 
   /** ok / warn / block for spending `amount` on a cell, with its balances (any role, own scope) */
   'budgets.checkAvailability': method<Availability>()(z.object({ cell: cellRef, amount: cellFen }), { scope: 'org' }),

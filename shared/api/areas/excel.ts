@@ -7,7 +7,8 @@ import { id, locale, pageQuery } from './common';
  * exports, and the temporary files they move.
  *
  * Files: in a browser, upload with `POST /api/upload?name=<file name>` (raw body, Authorization
- * header) and download with `GET /api/download/<fileId>?token=<session token>`; in the desktop app
+ * header) and download from the `downloadUrl` that `files.saveAs` answers (`/api/download/<fileId>?ticket=…`:
+ * a single-use ticket valid for a minute, never the session token); in the desktop app
  * send the bytes with `files.put` (base64) and save a produced file with `files.saveAs`, which
  * shows the native save dialog. A file belongs to the user who uploaded or produced it and is
  * deleted a day after it was made.
@@ -186,7 +187,8 @@ export const excelApi = {
   'files.put': method<FileRef>()(z.object({ name: z.string().trim().min(1).max(255), dataBase64: z.string().max(70_000_000) }), { scope: 'self' }),
   /**
    * Save a produced file. The desktop app answers this itself with the native save dialog
-   * ({ saved, path }); other transports get { saved: false, downloadUrl } to fetch with the token.
+   * ({ saved, path }); other transports get { saved: false, downloadUrl }: the download route with a single-use
+   * ticket for this file (electron/core/auth/tickets.ts), to be followed within a minute.
    */
   'files.saveAs': method<{ saved: boolean; path?: string; downloadUrl: string }>()(z.object({ fileId }), { scope: 'self' }),
 

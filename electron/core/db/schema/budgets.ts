@@ -121,6 +121,10 @@ export const budgetPeriods = sqliteTable('budget_periods', {
   changedBy: integer('changed_by').notNull().references(() => users.id),
   changedAt: text('changed_at').notNull(),
   note: text('note').notNull().default(''),
+  /** a pending request to reopen the closed period: who asked, when, why (another finance user confirms) */
+  reopenRequestedBy: integer('reopen_requested_by').references(() => users.id),
+  reopenRequestedAt: text('reopen_requested_at'),
+  reopenNote: text('reopen_note'),
 });
 
 /** A transfer (调拨) of budget from one cell to another of the same plan. */

@@ -90,7 +90,7 @@ export async function commit(ctx: OrgCtx, i: { jobId: string; mode: 'all_or_noth
     d.stage?.drop();
     d.stage = null;
     job.progress('done', result.counts.total, result.counts.total);
-    if (result.counts.create + result.counts.update > 0) ctx.emit({ type: 'changed', entity: kind.kind });
+    if (result.counts.create + result.counts.update > 0) ctx.emit({ type: 'changed', entity: kind.kind }, ctx.user.id);
     return result;
   } finally {
     job.end();

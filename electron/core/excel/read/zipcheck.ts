@@ -4,6 +4,7 @@ import { fileError } from './errors';
 import { headRows } from './sample';
 import { decodeEntities } from './markup';
 import type { RawRow } from './xlsx';
+import { collectTags } from './tags';
 import { inflateEntry, openZip, zipEntries, type InflateBudget } from './zip';
 
 /**
@@ -57,39 +58,37 @@ export async function checkXlsx(path: string, wanted: string | undefined, limits
       }
     });
     const budget: InflateBudget = { used: 0 };
-    const text = async (name: string) => {
+    // the parts that describe the workbook are streamed too: only their tags we need are kept
+    const tags = async (name: string, element: string) => {
       const e = entries.get(name);
-      if (!e) return null;
-      const chunks: Buffer[] = [];
-      for await (const c of inflateEntry(zip, e, limits, budget)) chunks.push(c);
-      return Buffer.concat(chunks).toString('utf8');
+      return e ? await collectTags(zip, e, limits, budget, element) : null;
     };
-    const types = await text('[Content_Types].xml');
-    const workbook = await text('xl/workbook.xml');
+    const types = await tags('[Content_Types].xml', 'Default|Override');
+    const workbook = await tags('xl/workbook.xml', 'workbookPr|sheet');
     if (types === null || workbook === null) throw fileError('excel_unsupported_type');
-    if ([...entries.keys()].some((n) => /vbaProject\.bin$/i.test(n)) || /macroEnabled/i.test(types)) throw fileError('excel_macro');
+    if ([...entries.keys()].some((n) => /vbaProject\.bin$/i.test(n)) || types.some((t) => /macroEnabled/i.test(t))) throw fileError('excel_macro');
 
     const rels = new Map<string, string>();
     let sst: string | null = null;
-    for (const m of (await text('xl/_rels/workbook.xml.rels'))?.matchAll(/<Relationship\b[^>]*>/g) ?? []) {
-      const id = attr(m[0], 'Id');
-      const target = attr(m[0], 'Target');
+    for (const t of (await tags('xl/_rels/workbook.xml.rels', 'Relationship')) ?? []) {
+      const id = attr(t, 'Id');
+      const target = attr(t, 'Target');
       if (!id || !target) continue;
       const p = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
       rels.set(id, p);
-      if (/\/sharedStrings$/.test(attr(m[0], 'Type') ?? '')) sst = p;
+      if (/\/sharedStrings$/.test(attr(t, 'Type') ?? '')) sst = p;
     }
     if (sst === null && entries.has('xl/sharedStrings.xml')) sst = 'xl/sharedStrings.xml';
     if (sst !== null && !entries.has(sst)) sst = null;
-    const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? '';
+    const pr = workbook.find((t) => /^<(?:\w+:)?workbookPr\b/.test(t)) ?? '';
     const date1904 = /^(1|true)$/i.test(attr(pr, 'date1904') ?? '');
     const sheets: SheetEntry[] = [];
-    for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-      const rid = attr(m[0], 'r:id') ?? attr(m[0], '\\w+:id');
+    for (const t of workbook.filter((x) => /^<(?:\w+:)?sheet\b/.test(x))) {
+      const rid = attr(t, 'r:id') ?? attr(t, '\\w+:id');
       const p = rid ? rels.get(rid) : undefined;
-      const state = attr(m[0], 'state');
+      const state = attr(t, 'state');
       sheets.push({
-        name: attr(m[0], 'name') ?? '',
+        name: attr(t, 'name') ?? '',
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
         path: p ?? '',
       });
@@ -146,14 +145,18 @@ function count(buf: Buffer, needle: Buffer): number {
   return n;
 }
 
+/** merged ranges kept per sheet: enough to name them in the refusal; a sheet with more is refused all the same */
+const MAX_MERGES = 10_000;
+
 /**
  * Inflates the chosen sheet, counting its rows (a row that holds cells ends with </row>; empty
  * rows are self-closing) and collecting its merged ranges on the bytes, and reads its first rows
- * (up to 1 MB of text) for the sample.
+ * (up to 1 MB of text) for the sample. Nothing of the sheet is kept beyond those: the merged
+ * ranges are taken out of each chunk as it passes.
  */
 async function scanSheet(zip: yauzl.ZipFile, e: yauzl.Entry, limits: ExcelLimits, budget: InflateBudget) {
   let rows = 0;
-  let mergeText = '';
+  const merges: string[] = [];
   let headText = '';
   let capturing = true;
   const decoder = new TextDecoder('utf-8');
@@ -164,7 +167,10 @@ async function scanSheet(zip: yauzl.ZipFile, e: yauzl.Entry, limits: ExcelLimits
   const scanBody = (body: Buffer) => {
     rows += count(body, rowEnd!);
     const m = body.indexOf(MERGE);
-    if (m !== -1) mergeText += body.toString('utf8', Math.max(0, body.lastIndexOf(0x3c, m)));
+    if (m === -1 || merges.length >= MAX_MERGES) return;
+    for (const x of body.toString('utf8', Math.max(0, body.lastIndexOf(0x3c, m))).matchAll(MERGE_TAG)) {
+      if (merges.length < MAX_MERGES) merges.push(x[1]!);
+    }
   };
   for await (const chunk of inflateEntry(zip, e, limits, budget)) {
     if (capturing) {
@@ -180,6 +186,5 @@ async function scanSheet(zip: yauzl.ZipFile, e: yauzl.Entry, limits: ExcelLimits
   }
   rowEnd ??= Buffer.from('</row>');
   scanBody(carry);
-  const merges = [...mergeText.matchAll(MERGE_TAG)].map((m) => m[1]!);
   return { rows, merges, head: headRows(headText, SAMPLE_ROWS) };
 }

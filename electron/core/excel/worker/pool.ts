@@ -115,7 +115,8 @@ function start<R>(task: Task, signal: AbortSignal | undefined, h: Handlers): { d
         } else if (m.type === 'ack') h.onAck?.();
         else if (m.type === 'progress') h.onProgress?.(m.done, m.total);
         else if (m.type === 'result') finish(() => resolveP(m.result as R), true);
-        else finish(() => rejectP(ApiError.from(m.error)), true);
+        // a failure the worker did not foresee is ours too: unexpected (logged with an id), not an answer
+        else finish(() => rejectP(m.error.code === 'internal' ? new Error(`excel worker: ${m.error.message}`) : ApiError.from(m.error)), true);
       } catch (e) {
         finish(() => rejectP(e), false); // the batch handler failed: stop the parse
       }

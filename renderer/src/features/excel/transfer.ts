@@ -64,7 +64,7 @@ export async function deliverFile(ref: FileRef): Promise<Delivered> {
   const r = await call('files.saveAs', { fileId: ref.fileId });
   if (isDesktop()) return r.saved && r.path ? { kind: 'saved', path: r.path } : { kind: 'dismissed' };
   const a = document.createElement('a');
-  a.href = `${r.downloadUrl}?token=${encodeURIComponent(getToken() ?? '')}`;
+  a.href = r.downloadUrl; // carries a single-use ticket for this file, never the session token
   a.download = ref.name;
   a.rel = 'noopener';
   a.style.display = 'none';
