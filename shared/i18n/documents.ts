@@ -80,13 +80,13 @@ export const zh = {
   },
   errors: {
     no_budget_line: '没有预算行：{{orgUnit}} × {{channelType}} × {{costType}}（{{periods}}）。请联系财务先编制预算，或改选费用类型或期间。',
-    claim_exceeds_request: '核销金额超出该申请尚未核销的金额（含容差）。',
+    claim_exceeds_request: '核销金额 {{amount}} 超出该申请尚未核销的 {{remaining}}（含容差最多 {{max}}），请减少金额或另行申请。',
     duplicate_needs_reason: '此核销单的发票或附件已在其他核销单上出现，请填写重复说明后再提交。',
-    proof_required: '金额超过该费用类型的凭证门槛，请上传发票或照片等凭证。',
+    proof_required: '金额 {{amount}} 超过该费用类型的凭证门槛 {{threshold}}，请上传发票或照片等凭证。',
     preapproval_required: '该费用类型须先有已批准的费用申请。',
     request_not_open: '该申请不是已批准且未关闭的状态，不能核销。',
     file_type_refused: '只能上传 JPEG、PNG 或 PDF 文件（按文件内容检查）。', file_too_large: '文件超过 10 MB。',
-    claims_in_flight: '该申请有核销单正在审批中，请先处理完毕。', not_editable: '单据当前状态不能修改。', payment_exceeds: '付款金额超过尚未支付的金额。',
+    claims_in_flight: '该申请有核销单正在审批中，请先处理完毕。', not_editable: '单据当前状态不能修改。', payment_exceeds: '付款金额 {{amount}} 超过尚未支付的 {{left}}。',
     not_owner: '只有单据的创建人或当前经办人可以修改。', has_claims: '该申请已有核销单，不能作废；请使用“关闭申请”。',
   },
 };
@@ -172,13 +172,13 @@ export const en: typeof zh = {
   },
   errors: {
     no_budget_line: 'No budget line covers {{orgUnit}} × {{channelType}} × {{costType}} in {{periods}}: ask finance to plan one, or choose another cost type or period.',
-    claim_exceeds_request: 'The claim exceeds what remains unclaimed on its request (tolerance included).',
+    claim_exceeds_request: 'The claim ({{amount}}) exceeds what remains unclaimed on its request ({{remaining}}; at most {{max}} with the tolerance): lower it or apply again.',
     duplicate_needs_reason: 'An invoice or file of this claim is already on another claim; say why it is claimed again.',
-    proof_required: 'The amount is above the cost type’s receipt threshold; attach an invoice or photo as proof.',
+    proof_required: 'The amount ({{amount}}) is above the cost type’s receipt threshold ({{threshold}}); attach an invoice or photo as proof.',
     preapproval_required: 'This cost type needs an approved cost request first.',
     request_not_open: 'The request is not approved and open, so it cannot be claimed.',
     file_type_refused: 'Only JPEG, PNG and PDF files can be attached (checked by their content).', file_too_large: 'The file is larger than 10 MB.',
-    claims_in_flight: 'A claim of this request is waiting for approval; decide it first.', not_editable: 'The document cannot be edited in its current state.', payment_exceeds: 'The payment exceeds what is still to pay.',
+    claims_in_flight: 'A claim of this request is waiting for approval; decide it first.', not_editable: 'The document cannot be edited in its current state.', payment_exceeds: 'The payment ({{amount}}) exceeds what is still to pay ({{left}}).',
     not_owner: 'Only the author or the current owner may change this document.', has_claims: 'The request has claims and cannot be cancelled; close it instead.',
   },
 };

@@ -108,6 +108,10 @@ export const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   'errors.budget_exceeded': ['available', 'limit', 'amount'],
   'errors.release_exceeds_commitment': ['held', 'amount'],
   'errors.transfer_exceeds_available': ['available', 'amount'],
+  'errors.budget_warn_confirm': ['available', 'limit', 'amount'],
+  'errors.claim_exceeds_request': ['remaining', 'max', 'amount'],
+  'errors.payment_exceeds': ['left', 'amount'],
+  'errors.proof_required': ['threshold', 'amount'],
   'v.below_used': ['used', 'allocated', 'limit'],
   'v.over_block_limit': ['used', 'allocated', 'limit'],
 };

@@ -54,7 +54,7 @@ export const zh = {
     already_decided: '您已审批过此单据的一个步骤，同一人不能审批两次。',
     self_approval: '您提交了此单据，不能自己审批：须由另一位审批人审批（预算单据须由另一位财务人员审批）。',
     not_your_turn: '这张单据当前不在您的待办中。', no_approver: '没有人可以审批步骤“{{step}}”：请管理员调整审批流或组织架构。',
-    budget_warn_confirm: '超出预算（预警控制）：请确认后再批准。',
+    budget_warn_confirm: '超出预算（预警控制）：可用 {{available}}，上限 {{limit}}，本单 {{amount}}。请确认后再批准。',
     no_route: '没有适用于该单据的审批流。',
   },
 };
@@ -114,7 +114,7 @@ export const en: typeof zh = {
     already_decided: 'You already decided a step of this document; nobody decides twice.',
     self_approval: 'You submitted this document and cannot approve it yourself: another approver must decide it (budget documents: another finance user).',
     not_your_turn: 'This document is not waiting for you.', no_approver: 'Nobody can approve the step “{{step}}”; an administrator must fix the route or the org tree.',
-    budget_warn_confirm: 'Over budget (warn control): confirm before approving.',
+    budget_warn_confirm: 'Over budget (warn control): available {{available}}, limit {{limit}}, this document {{amount}}. Confirm before approving.',
     no_route: 'No approval route applies to this document.',
   },
 };

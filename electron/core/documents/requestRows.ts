@@ -4,6 +4,7 @@ import type { ApprovalState } from '../../../shared/domain/approval';
 import { stmt } from '../budgets/sql';
 import { notFound } from '../master/common';
 import type { DocFacts } from '../workflow/types';
+import { attachmentsOf } from './attachments';
 import { daysBetween } from './dates';
 
 /** Reading cost requests: one SELECT with the names the grids and pages show (names travel with ids). */
@@ -46,7 +47,7 @@ export function readRequest(db: Database.Database, id: number, locale: string, t
     stmt(db, `SELECT m.id, m.partner_id AS partnerId, m.request_id AS requestId, m.owner_user_id AS ownerUserId, u.display_name AS ownerName, m.text, m.amount,
       m.created_at AS createdAt, m.active FROM promises m JOIN users u ON u.id = m.owner_user_id WHERE m.request_id = ? ORDER BY m.id`).all(id) as (Omit<PromiseRow, 'active'> & { active: number })[]
   ).map((m) => ({ ...m, active: !!m.active }));
-  return { ...toRequestRow(r, today), promises };
+  return { ...toRequestRow(r, today), promises, attachments: attachmentsOf(db, 'cost_request', id) };
 }
 
 export interface RequestFacts extends DocFacts {

@@ -73,9 +73,11 @@ export interface CostRequest extends DocumentHead {
   /** days since the claim due date when overdue, else 0 */
   overdueDays: number;
   promises: PromiseRow[];
+  /** the activity plan, quotes, photos … */
+  attachments: Attachment[];
 }
 
-export type CostRequestRow = Omit<CostRequest, 'promises' | 'description'>;
+export type CostRequestRow = Omit<CostRequest, 'promises' | 'description' | 'attachments'>;
 
 export interface ClaimLine {
   id: number;

@@ -12,6 +12,7 @@ import { errorText, fieldIssues, useTranslation } from '../../i18n';
 import { Banner, type Message } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useBudgetLookups } from '../budgets/lookups';
+import { Attachments } from '../claims/Attachments';
 import { BudgetBox } from './common/BudgetBox';
 import { DocStatus, Flags } from './common/DocStatus';
 import { DocHistory } from './common/HistoryTable';
@@ -206,6 +207,7 @@ function RequestEditor({ doc, reload }: { doc: CostRequest | null; reload: () =>
             )}
           </section>
           <PromisesEditor draft={draft} set={set} issues={issues} disabled={!editable} />
+          {doc && <Attachments docType="cost_request" docId={doc.id} items={doc.attachments} canEdit={editable} onChanged={reload} />}
           {doc && <DocHistory docType="cost_request" docId={doc.id} />}
         </div>
         <div className="doc-side">
