@@ -31,8 +31,7 @@ export const zh = {
       totals: '合计（{{count}} 行）', was: '原值：{{value}}', newRow: '新增行，尚未保存', removedRow: '将删除此行',
       addLine: '新增预算行', fill: '按年分摊', undo: '撤销', redo: '重做', save: '保存', discard: '放弃更改',
       remove: '删除行', restore: '恢复行', pending: '{{count}} 处未保存', invalid: '{{count}} 个单元格有误', nothingToSave: '没有需要保存的更改',
-      saved: '已保存：{{saved}} 行（新增 {{created}} 行，删除 {{removed}} 行）', notSaved: '未保存：{{count}} 个单元格有误，已标红；没有保存任何内容。',
-      refused: '未保存：核心校验拒绝了 {{count}} 个单元格，已标红；没有保存任何内容。', pasted: '已粘贴 {{count}} 个单元格',
+      saved: '已保存：{{saved}} 行（新增 {{created}} 行，删除 {{removed}} 行）', pasted: '已粘贴 {{count}} 个单元格',
       pastedRows: '已粘贴 {{count}} 个单元格，新增 {{rows}} 行', pastedBad: '{{bad}} 个粘贴的值无效，已标红', pasteSkipped: '{{count}} 个值落在不可编辑的单元格上，已跳过',
       pasteClipped: '{{count}} 个值超出表格范围，未粘贴', pasteWait: '预算行仍在加载，请稍后再粘贴新增行', undone: '已撤销', redone: '已重做', nothingToUndo: '没有可撤销的操作',
       leaveTitle: '有未保存的更改', leaveText: '预算表中有 {{count}} 处更改尚未保存。离开此页将丢失这些更改。', leave: '放弃更改并离开',
@@ -43,6 +42,9 @@ export const zh = {
       importNote: '导入到 {{year}} 年度 {{version}}（{{state}}）。行按 ID 或“组织 × 渠道类型 × 费用类型 × 合作伙伴”对应到预算行；留空的月份保持不变；文件中没有的行不受影响。校验与保存预算表相同。',
       imported: '已从 Excel 导入：新增 {{create}} 行，更新 {{update}} 行，{{unchanged}} 行不变',
       exportUnsaved: '导出的是已保存的内容：{{count}} 处未保存的更改不在文件中。',
+      refusedHead: '未保存：{{count}} 个单元格需要修改，没有保存任何内容', issuesHead: '{{count}} 个单元格需要修改',
+      issuesKeys: '（F8 跳到下一个，Shift+F8 上一个；或按 Tab 选中下列条目后按 Enter）', issuesMore: '……另有 {{count}} 个',
+      floors: '显示下限', floorsHint: '在每个月份下显示下限：已占用与已发生的金额，低于它的金额保存时会被拒绝', floorLabel: '下限 {{floor}}',
     },
     add: { title: '新增预算行', hint: '选择组织、渠道类型和费用类型；合作伙伴可选。', partnerSearch: '搜索合作伙伴（编码或名称）', noPartner: '（不指定合作伙伴）', exists: '该预算行已在表中' },
     fill: {
@@ -85,7 +87,7 @@ export const zh = {
 export const en: typeof zh = {
   budgets: {
     nav: { plan: 'Budget planning', vsActual: 'Budget vs actual', transfers: 'Budget transfers' },
-    state: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected', returned: 'Returned', cancelled: 'Cancelled' },
+    state: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected', returned: 'Returned', cancelled: 'Voided' },
     control: { default: 'Default', defaultRule: 'Default: {{rule}}' },
     plan: {
       title: 'Budget planning', year: 'Year', noPlan: 'No budget plan yet', noPlanHint: 'Finance can create the next fiscal year’s plan.',
@@ -98,13 +100,13 @@ export const en: typeof zh = {
       submitted: 'Submitted', decided: 'Decided', state: 'State', noNote: '—',
     },
     act: {
-      submit: 'Submit', approve: 'Approve', reject: 'Reject', return: 'Return for revision', cancel: 'Cancel version', revise: 'Revise (new version)',
+      submit: 'Submit', approve: 'Approve', reject: 'Reject', return: 'Return for revision', cancel: 'Void version', revise: 'Revise (new version)',
       compare: 'Compare versions', history: 'History', reason: 'Reason', comment: 'Comment (optional)', reviseNote: 'Note on the revision (optional)',
       confirmSubmit: 'Submit {{version}} for approval? It cannot be edited afterwards; another finance user decides it.',
       confirmApprove: 'Approve {{version}}? It becomes the version in force; the differences to the previous version are posted to the ledger.',
-      confirmCancel: 'Cancel {{version}}? This cannot be undone; you can start a new revision later.',
+      confirmCancel: 'Void {{version}}? This cannot be undone; you can start a new revision later.',
       rejectTitle: 'Reject {{version}}', returnTitle: 'Return {{version}} for revision', reviseTitle: 'Revise the {{year}} plan',
-      done: { submit: 'Submitted {{version}}', approve: 'Approved {{version}}', reject: 'Rejected {{version}}', return: 'Returned {{version}}', cancel: 'Cancelled {{version}}', revise: 'Created {{version}} (draft)' },
+      done: { submit: 'Submitted {{version}}', approve: 'Approved {{version}}', reject: 'Rejected {{version}}', return: 'Returned {{version}}', cancel: 'Voided {{version}}', revise: 'Created {{version}} (draft)' },
       otherFinance: 'Another finance user decides it', saveFirst: 'Save or discard the unsaved changes first',
     },
     grid: {
@@ -114,8 +116,7 @@ export const en: typeof zh = {
       totals: 'Total ({{count}} lines)', was: 'Was: {{value}}', newRow: 'New line, not saved yet', removedRow: 'This line will be removed',
       addLine: 'Add line', fill: 'Spread annual amount', undo: 'Undo', redo: 'Redo', save: 'Save', discard: 'Discard changes',
       remove: 'Remove line', restore: 'Restore line', pending: '{{count}} unsaved', invalid: '{{count}} invalid cells', nothingToSave: 'Nothing to save',
-      saved: 'Saved: {{saved}} line(s) ({{created}} new, {{removed}} removed)', notSaved: 'Not saved: {{count}} cells are invalid (marked red); nothing was saved.',
-      refused: 'Not saved: the check refused {{count}} cells (marked red); nothing was saved.', pasted: 'Pasted {{count}} cells',
+      saved: 'Saved: {{saved}} line(s) ({{created}} new, {{removed}} removed)', pasted: 'Pasted {{count}} cells',
       pastedRows: 'Pasted {{count}} cells, {{rows}} new lines', pastedBad: '{{bad}} pasted values are invalid and marked red', pasteSkipped: '{{count}} values fell on cells that cannot be edited and were skipped',
       pasteClipped: '{{count}} values lie outside the grid and were not pasted', pasteWait: 'Lines are still loading; paste new lines in a moment', undone: 'Undone', redone: 'Redone', nothingToUndo: 'Nothing to undo',
       leaveTitle: 'Unsaved changes', leaveText: 'The budget grid has {{count}} unsaved changes. Leaving this page loses them.', leave: 'Discard and leave',
@@ -126,6 +127,9 @@ export const en: typeof zh = {
       importNote: 'Into {{year}} {{version}} ({{state}}). Rows are matched to lines by ID or by org unit × channel type × cost type × partner; empty month cells keep their amounts; lines not in the file stay as they are. The checks are those of saving the grid.',
       imported: 'Imported from Excel: {{create}} lines added, {{update}} updated, {{unchanged}} unchanged',
       exportUnsaved: 'The export holds what is saved: {{count}} unsaved changes are not in the file.',
+      refusedHead: 'Not saved: {{count}} cells need a change; nothing was saved', issuesHead: '{{count}} cells need a change',
+      issuesKeys: '(F8: next, Shift+F8: previous; or Tab to an entry below and press Enter)', issuesMore: '... and {{count}} more',
+      floors: 'Show floors', floorsHint: 'Show each month’s floor under it: what is committed and spent; a lower amount is refused on save', floorLabel: 'floor {{floor}}',
     },
     add: { title: 'Add budget line', hint: 'Choose org unit, channel type and cost type; a partner is optional.', partnerSearch: 'Search partners (code or name)', noPartner: '(no partner)', exists: 'This line is already in the grid' },
     fill: {

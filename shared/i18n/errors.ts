@@ -42,6 +42,7 @@ export const zh = {
     duplicate_plan: '该年度已有预算方案', period_year: '期间不在该预算行的年度内', out_of_scope: '不在您的权限范围内',
     partner_mismatch: '合作伙伴的渠道类型或组织与预算行不符', duplicate_line: '与第 {{row}} 行的预算行重复',
     period_closed: '{{period}} 已关账，不能修改', below_used: '不能低于已占用与已发生的 {{used}}',
+    below_floor: '低于下限 {{floor}}（已占用与已发生 {{used}}），保存时会被拒绝',
     over_block_limit: '已占用与已发生的 {{used}} 超出刚性控制上限 {{limit}}', not_in_version: '该行不在此版本中',
     same_plan: '必须属于同一预算方案', same_cell: '调出与调入不能是同一预算单元', no_budget: '该预算行没有预算',
   },
@@ -82,6 +83,7 @@ export const en: typeof zh = {
     duplicate_plan: 'There is already a plan for this year', period_year: 'The period is outside the line’s fiscal year', out_of_scope: 'Outside your scope',
     partner_mismatch: 'The partner’s channel type or org unit does not match the line', duplicate_line: 'Same budget line as row {{row}}',
     period_closed: '{{period}} is closed and cannot change', below_used: 'Cannot be below the {{used}} already committed and spent',
+    below_floor: 'Below the floor of {{floor}} (committed and spent: {{used}}); a save would be refused',
     over_block_limit: 'Committed and spent {{used}} exceed the block limit {{limit}}', not_in_version: 'This line is not in the version',
     same_plan: 'Must belong to the same plan', same_cell: 'Source and target cannot be the same cell', no_budget: 'This line has no budget',
   },
@@ -99,6 +101,7 @@ export const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   'errors.release_exceeds_commitment': ['held', 'amount'],
   'errors.transfer_exceeds_available': ['available', 'amount'],
   'v.below_used': ['used', 'allocated', 'limit'],
+  'v.below_floor': ['floor', 'used'],
   'v.over_block_limit': ['used', 'allocated', 'limit'],
 };
 

@@ -66,7 +66,8 @@ test('a 2027 plan pasted from Excel, approved by another finance user, shows in 
   await expect(plan.cell(-2, 'm2')).toHaveText('abc');
   await expect(plan.invalid).toHaveText('1 个单元格有误');
   await plan.save();
-  await expect(plan.entryMessage).toContainText('没有保存任何内容');
+  await expect(plan.issues).toContainText('没有保存任何内容');
+  await expect(plan.issues.getByTestId('issue-item')).toHaveText(/^五华区|^盘龙区/);
   let stored = (await api.call<Plan[]>('budgetPlans.list')).find((p) => p.fiscalYear === 2027)!;
   expect(stored.versions[0]!.lineCount).toBe(0);
 
@@ -74,13 +75,16 @@ test('a 2027 plan pasted from Excel, approved by another finance user, shows in 
   await plan.root.getByTestId('undo').click();
   await expect(plan.cell(-2, 'm2')).not.toHaveClass(/cell-invalid/);
   await expect(plan.invalid).toBeHidden();
+  await expect(plan.issues).toBeHidden();
   await plan.cell(-1, 'm3').click();
   await page.keyboard.press('Control+z');
   await expect(plan.root.locator('.ag-row[row-id="-2"]')).toHaveCount(0);
 
   await plan.save();
   await expect(plan.entryMessage).toContainText('已保存：1 行');
+  await expect(plan.entryMessage).toHaveCSS('position', 'fixed'); // a toast over the page, not above the grid
   await expect(plan.pending).toBeHidden();
+  await expect(plan.root.getByTestId('save-lines')).toBeDisabled(); // nothing left to save
   stored = (await api.call<Plan[]>('budgetPlans.list')).find((p) => p.fiscalYear === 2027)!;
   expect(stored.versions[0]).toMatchObject({ lineCount: 1, totalFen: SUM });
 
@@ -109,6 +113,75 @@ test('a 2027 plan pasted from Excel, approved by another finance user, shows in 
   await expect(bva.drill.getByTestId('drill-count')).toHaveText('共 12 条');
   await expect(bva.drill.locator('tbody tr').first()).toContainText('预算下达');
   await expect(bva.drill.locator('tbody tr').first()).toContainText('2027 v1');
+});
+
+interface LineRow {
+  lineId: number;
+  amounts: number[];
+  floors: number[] | null;
+  used: number[] | null;
+}
+
+test('in English: a cell below its floor is marked before save, the refusal is read and navigated by keyboard', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const api = await new Api(request, server.url).signIn('wangfang');
+  const plan2026 = (await api.call<(Plan & { id: number })[]>('budgetPlans.list')).find((p) => p.fiscalYear === 2026)!;
+  const draft = await api.call<{ id: number; number: number; version: number }>('budgetVersions.revise', { planId: plan2026.id });
+  // the first line of the grid whose month has something committed or spent
+  const lines = await api.call<{ rows: LineRow[] }>('budgetVersions.lines', { versionId: draft.id, limit: 20 });
+  const line = lines.rows.find((r) => r.floors?.some((f) => f > 0));
+  if (!line) throw new Error('the demo 2026 plan has no committed or spent cell in its first lines');
+  const m = line.floors!.findIndex((f) => f > 0);
+  const col = `m${m + 1}`;
+
+  const app = await (await new AppPage(page, server.url).open()).signIn('wangfang');
+  await app.switchLanguage('en');
+  await app.navItems.filter({ hasText: 'Budget planning' }).click();
+  const plan = new BudgetPlanPage(page);
+  await plan.selectPlan(2026);
+  await expect(plan.versionState(draft.number)).toHaveText('Draft');
+  await expect(plan.root.getByTestId('save-lines')).toBeDisabled();
+  // the floor view shows what cannot be planned away before anything is typed
+  await plan.root.getByTestId('show-floors').click();
+  await expect(plan.cell(line.lineId, col).getByTestId('floor')).toHaveText(`floor ${yuan(line.floors![m]!)}`);
+  await page.screenshot({ path: 'tests/.artifacts/budget-plan-floors-en.png' });
+
+  // typed below it: marked at once, counted, explained in the status line when the cell has the focus
+  await plan.typeInto(line.lineId, col, '0');
+  await expect(plan.cell(line.lineId, col)).toHaveClass(/cell-invalid/);
+  await expect(plan.invalid).toHaveText('1 invalid cells');
+  await expect(plan.focusedIssue).toBeHidden(); // Enter moved the focus down
+  await page.keyboard.press('ArrowUp');
+  await expect(plan.focusedIssue).toContainText(` · ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m]}: `);
+  await expect(plan.focusedIssue).toContainText(`Below the floor of ${yuan(line.floors![m]!)}`);
+
+  // the save is refused by the core: the list names line, month and the figure, nothing is saved
+  await plan.save();
+  await expect(plan.issues).toContainText('Not saved: 1 cells need a change');
+  const item = plan.issues.getByTestId('issue-item');
+  await expect(item).toContainText(`Cannot be below the ${yuan(line.used![m]!)} already committed and spent`);
+  await page.screenshot({ path: 'tests/.artifacts/budget-plan-refused-en.png' });
+  // by keyboard: F8 from elsewhere in the grid, and Enter on the listed entry
+  await plan.cell(line.lineId, 'year').click();
+  await page.keyboard.press('F8');
+  await expect(plan.cell(line.lineId, col)).toBeFocused();
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await expect(plan.cell(line.lineId, col)).toBeFocused();
+  // raised to the floor: the mark, the count and the list go
+  await plan.typeInto(line.lineId, col, String(line.floors![m]! / 100));
+  await expect(plan.cell(line.lineId, col)).not.toHaveClass(/cell-invalid/);
+  await expect(plan.issues).toBeHidden();
+  await expect(plan.invalid).toBeHidden();
+  // discard, confirmed with Ctrl+Enter
+  await plan.root.getByTestId('discard').click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('confirm-dialog')).toBeHidden();
+  await expect(plan.pending).toBeHidden();
+  // leave the demo plan as it was for the next test
+  const v = await api.call<{ version: number }>('budgetVersions.get', { id: draft.id });
+  await api.call('budgetVersions.cancel', { id: draft.id, version: v.version, comment: '' });
 });
 
 test('the 2026 plan grid and budget vs actual in 中文, for review', async ({ page }) => {

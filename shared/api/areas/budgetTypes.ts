@@ -58,6 +58,13 @@ export interface BudgetLineRow {
   toleranceBp: number | null;
   effectiveControl: ControlMode;
   effectiveToleranceBp: number;
+  /**
+   * Of an editable draft (else null): per month, the lowest amount a save accepts — what is
+   * committed and spent, in terms of this version (see electron/core/budgets/floors.ts) — and
+   * the committed + actual amount itself.
+   */
+  floors: number[] | null;
+  used: number[] | null;
 }
 
 export interface SaveLinesResult {

@@ -14,9 +14,15 @@ export class BudgetPlanPage extends GridModel {
   readonly pending: Locator;
   readonly invalid: Locator;
   readonly reasonDialog: Locator;
+  /** the list of cells that need a change (refused on save, invalid, below their floor) */
+  readonly issues: Locator;
+  /** the status line's explanation of the focused cell's problem */
+  readonly focusedIssue: Locator;
 
   constructor(page: Page) {
     super(page, 'budget-lines');
+    this.issues = page.getByTestId('issue-panel');
+    this.focusedIssue = page.getByTestId('focused-issue');
     this.versions = page.getByTestId('version-list');
     this.entryMessage = page.getByTestId('entry-message');
     this.pending = page.getByTestId('pending-count');
