@@ -64,6 +64,10 @@ export const zh = {
       reason: '调拨原因', state: '状态', created: '申请', submitted: '提交', decided: '审批', line: '预算行 #{{id}}', created_ok: '已新建调拨 {{number}}（草稿）',
       available: '可用余额 {{available}}（预算 {{allocated}}，已占用 {{committed}}，已发生 {{actual}}）', noLine: '该组合在 {{year}} 年度预算中没有预算行',
       newTarget: '调入方没有此预算行，批准后将新建', pickCell: '选择预算单元', selectOne: '请先选中一张调拨单', empty: '{{year}} 年度还没有调拨单',
+      searchWords: '输入关键词查找预算行（空格分隔，顺序不限，如：五华 终端 促销）', hits: '找到 {{count}} 行',
+      saveDraft: '保存草稿', saveSubmit: '保存并提交', submitted_ok: '已保存并提交调拨 {{number}}', saved_ok: '已保存调拨 {{number}}',
+      edit: '修改', editTitle: '修改预算调拨 {{number}}', deleteDraft: '删除草稿', deleted: '已删除草稿 {{number}}', showDeleted: '显示已删除的草稿',
+      availableAfter: '批准后可用',
     },
     bva: {
       title: '预算执行', dimensions: '分析维度', addDimension: '添加维度…', removeDimension: '移除“{{dim}}”', moveLeft: '前移', moveRight: '后移',
@@ -149,6 +153,10 @@ export const en: typeof zh = {
       reason: 'Reason', state: 'State', created: 'Requested', submitted: 'Submitted', decided: 'Decided', line: 'Budget line #{{id}}', created_ok: 'Created transfer {{number}} (draft)',
       available: 'Available {{available}} (budget {{allocated}}, committed {{committed}}, actual {{actual}})', noLine: 'The {{year}} plan has no line for this combination',
       newTarget: 'The target has no such line; it is created on approval', pickCell: 'Choose a budget cell', selectOne: 'Select a transfer first', empty: 'No transfers in {{year}} yet',
+      searchWords: 'Find a line by words (any order, e.g. Wuhua terminal promotion)', hits: '{{count}} lines found',
+      saveDraft: 'Save draft', saveSubmit: 'Save and submit', submitted_ok: 'Saved and submitted transfer {{number}}', saved_ok: 'Saved transfer {{number}}',
+      edit: 'Edit', editTitle: 'Edit budget transfer {{number}}', deleteDraft: 'Delete draft', deleted: 'Deleted draft {{number}}', showDeleted: 'Show deleted drafts',
+      availableAfter: 'Available after approval',
     },
     bva: {
       title: 'Budget vs actual', dimensions: 'Dimensions', addDimension: 'Add dimension…', removeDimension: 'Remove “{{dim}}”', moveLeft: 'Move left', moveRight: 'Move right',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { BudgetPlanPage, BudgetVsActualPage } from './pages/budget';
+import { BudgetPlanPage, BudgetTransfersPage, BudgetVsActualPage } from './pages/budget';
 import { Api } from './support/api';
 import { startServer, type TestServer } from './support/server';
 
@@ -182,6 +182,71 @@ test('in English: a cell below its floor is marked before save, the refusal is r
   // leave the demo plan as it was for the next test
   const v = await api.call<{ version: number }>('budgetVersions.get', { id: draft.id });
   await api.call('budgetVersions.cancel', { id: draft.id, version: v.version, comment: '' });
+});
+
+test('a transfer found by words in any order, saved and submitted at once, shows both cells with their balances; a draft is edited and deleted', async ({ page, request }) => {
+  const api = await new Api(request, server.url).signIn('wangfang');
+  const app = await (await new AppPage(page, server.url).open()).signIn('wangfang');
+  await app.navItems.filter({ hasText: '预算调拨' }).click();
+  const grid = new BudgetTransfersPage(page);
+  await grid.create.click();
+  const d = page.getByTestId('create-transfer');
+  const month = String(new Date().getMonth() + 1);
+  await expect(d.locator('select[name=fromMonth]')).toHaveValue(month);
+  await expect(d.locator('select[name=toMonth]')).toHaveValue(month);
+  await d.locator('input[name=fromSearch]').fill('促销 五华　终端');
+  await expect(d.locator('select[name=fromLine] option:checked')).toHaveText('五华区 / 终端渠道 / 促销费');
+  await d.locator('input[name=toSearch]').fill('盘龙 促销 终端');
+  await expect(d.locator('select[name=toLine] option:checked')).toHaveText('盘龙区 / 终端渠道 / 促销费');
+  await expect(d.getByTestId('available-from')).toContainText('可用余额');
+  await d.locator('input[name=amount]').fill('100');
+  await d.locator('textarea[name=reason]').fill('盘龙区年末促销');
+  await page.screenshot({ path: 'tests/.artifacts/transfer-dialog-zh-CN.png' });
+  await d.getByTestId('save-submit').click();
+  await expect(d).toBeHidden();
+  await expect(app.pageMessage).toContainText('已保存并提交调拨 BT-2026-');
+  const [made] = await api.call<{ id: number; state: string; number: string }[]>('budgetTransfers.list', { fiscalYear: 2026 });
+  expect(made!.state).toBe('submitted');
+
+  // its page: from and to, the amount, both balances now and after approval
+  await grid.select(made!.id, 'number');
+  await expect(grid.detail.getByTestId('detail-amount')).toContainText('¥100.00');
+  await expect(grid.detail.getByTestId('detail-from')).toContainText(`五华区 / 终端渠道 / 促销费 · 2026 ${month}月`);
+  await expect(grid.detail.getByTestId('detail-to')).toContainText('盘龙区 / 终端渠道 / 促销费');
+  const fromNow = fen((await grid.detail.getByTestId('detail-from').getByTestId('available-now').textContent()) ?? '');
+  await expect(grid.detail.getByTestId('detail-from').getByTestId('available-after')).toHaveText(yuan(fromNow - 10_000));
+  const toNow = fen((await grid.detail.getByTestId('detail-to').getByTestId('available-now').textContent()) ?? '');
+  await expect(grid.detail.getByTestId('detail-to').getByTestId('available-after')).toHaveText(yuan(toNow + 10_000));
+  await page.screenshot({ path: 'tests/.artifacts/transfers-zh-CN.png' });
+
+  // a draft (Ctrl+Enter saves it), edited, then deleted: gone from the list unless asked for
+  await grid.create.click();
+  await d.locator('input[name=fromSearch]').fill('五华 终端 促销');
+  await d.locator('input[name=toSearch]').fill('盘龙 终端 促销');
+  await d.locator('input[name=amount]').fill('50');
+  await d.locator('textarea[name=reason]').fill('草稿');
+  await page.keyboard.press('Control+Enter');
+  await expect(d).toBeHidden();
+  const [draft] = await api.call<{ id: number; state: string; amount: number }[]>('budgetTransfers.list', { fiscalYear: 2026 });
+  expect(draft!.state).toBe('draft');
+  await grid.select(draft!.id, 'number');
+  await grid.root.getByTestId('transfer-edit').click();
+  await expect(d.locator('input[name=amount]')).toHaveValue('50.00');
+  await d.locator('input[name=amount]').fill('60');
+  await d.locator('button[type=submit]').click();
+  await expect(d).toBeHidden();
+  await expect(grid.cell(draft!.id, 'amount')).toHaveText('¥60.00');
+  await grid.root.getByTestId('transfer-cancel').click();
+  await expect(page.getByTestId('reason-dialog')).toContainText('删除草稿');
+  await page.getByTestId('reason-dialog').locator('button[type=submit]').click();
+  await expect(grid.root.locator(`.ag-row[row-id="${draft!.id}"]`)).toHaveCount(0);
+  await grid.root.locator('input[name=showDeleted]').check();
+  await expect(grid.cell(draft!.id, 'state')).toHaveText('已作废');
+
+  await app.switchLanguage('en');
+  await grid.select(made!.id, 'number');
+  await expect(grid.detail).toContainText('Available after approval');
+  await page.screenshot({ path: 'tests/.artifacts/transfers-en.png' });
 });
 
 test('the 2026 plan grid and budget vs actual in 中文, for review', async ({ page }) => {

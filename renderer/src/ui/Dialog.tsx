@@ -15,6 +15,8 @@ export interface DialogProps {
   danger?: boolean;
   busy?: boolean;
   wide?: boolean;
+  /** more buttons in the footer, before the primary one (e.g. "Save and submit") */
+  extra?: ReactNode;
   /** one more class on the <dialog>, for a dialog with its own size (the import wizard) */
   className?: string;
   children: ReactNode;
@@ -57,6 +59,7 @@ export function Dialog(p: DialogProps) {
           <button type="button" onClick={p.onClose}>
             {p.onSubmit ? t('action.cancel') : t('action.close')}
           </button>
+          {p.extra}
           {p.onSubmit && (
             <button type="submit" className={p.danger ? 'danger' : 'primary'} disabled={p.busy || p.submitDisabled} title={t('common.shortcut', { keys: 'Ctrl+Enter' })}>
               {p.submitLabel ?? t('action.save')}

@@ -113,12 +113,17 @@ export const budgetsApi = {
 
   'budgetTransfers.list': method<BudgetTransfer[]>()(z.object({ fiscalYear, limit: z.number().int().min(1).max(5000).default(500) })),
   'budgetTransfers.get': method<BudgetTransfer>()(z.object({ id })),
+  /** a draft; `submit`: and submitted at once, in the same transaction ("save and submit") */
   'budgetTransfers.create': method<BudgetTransfer>()(
-    z.object({ from: cellRef, to: cellRef, amount, reason }),
+    z.object({ from: cellRef, to: cellRef, amount, reason, submit: z.boolean().default(false) }),
     FINANCE,
   ),
+  /** a draft or returned transfer: any of its cells, amount and reason; `submit` as for create */
   'budgetTransfers.update': method<BudgetTransfer>()(
-    z.object({ id, version: rowVersion, amount: amount.optional(), reason: reason.optional() }),
+    z.object({
+      id, version: rowVersion, from: cellRef.optional(), to: cellRef.optional(), amount: amount.optional(), reason: reason.optional(),
+      submit: z.boolean().default(false),
+    }),
     FINANCE,
   ),
   'budgetTransfers.submit': method<BudgetTransfer>()(action, FINANCE),

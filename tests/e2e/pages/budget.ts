@@ -116,3 +116,15 @@ export class BudgetVsActualPage extends GridModel {
     return this.root.locator(`.ag-row-pinned .ag-cell[col-id="${bucket}|${measure}"]`);
   }
 }
+
+/** Budget transfers: the list, the dialog (create-transfer) and the selected transfer's detail. */
+export class BudgetTransfersPage extends GridModel {
+  readonly detail: Locator;
+  readonly create: Locator;
+
+  constructor(page: Page) {
+    super(page, 'budget-transfers');
+    this.detail = page.getByTestId('transfer-detail');
+    this.create = this.root.getByRole('button', { name: /新建调拨|New transfer/ });
+  }
+}
