@@ -74,6 +74,7 @@ export const zh = {
       granularity: '期间', through: '截至', filters: '筛选', orgScope: '组织范围', allUnits: '全部组织', channelTypes: '渠道类型', costTypes: '费用类型',
       all: '全部', measures: '显示指标', subtotal: '小计', grandTotal: '总计', none: '（无）', overLabel: '超支', overCells: '其中 {{count}} 个预算单元（行 × 月）超支', overCellsShort: '⚠{{count}}处', onlyOver: '只看超支',
       noPlan: '{{year}} 年度没有预算方案', drillHint: '单击或按 Enter 查看金额背后的台账分录',
+      overFocus: '{{where}}：已占用与已发生超出预算，超支 {{over}}', overCellsFocus: '{{where}}：其中 {{count}} 个预算单元（行 × 月）超支；勾选“只看超支”并细分维度可找到它们',
       dim: { branch: '分公司', county: '县区', orgUnit: '组织', channelType: '渠道类型', costType: '费用类型', partner: '合作伙伴' },
       gran: { month: '月', quarter: '季度', year: '全年', ytd: '年初至今' },
       measure: { allocated: '预算', committed: '已占用', actual: '实际发生', available: '可用余额', execution: '执行率' },
@@ -81,7 +82,7 @@ export const zh = {
     },
     drill: {
       title: '台账分录', close: '关闭', kind: '类型', amount: '金额', period: '期间', source: '来源单据', user: '记账人', at: '时间',
-      count: '共 {{count}} 条', more: '加载更多', empty: '没有分录',
+      count: '共 {{count}} 条', more: '加载更多', empty: '没有分录', total: '合计{{measure}}：{{figure}}', totalRow: '合计{{measure}}', line: '预算行', note: '备注', closeKey: '关闭（Esc）',
       kinds: { allocation: '预算下达', transfer_out: '调出', transfer_in: '调入', commitment: '占用', release: '释放', actual: '实际发生' },
       docTypes: { budget_version: '预算版本', budget_transfer: '预算调拨', cost_request: '费用申请', cost_claim: '费用核销', demo_request: '费用申请（演示）', demo_claim: '费用核销（演示）' },
     },
@@ -163,6 +164,7 @@ export const en: typeof zh = {
       granularity: 'Period', through: 'Through', filters: 'Filters', orgScope: 'Org units', allUnits: 'All org units', channelTypes: 'Channel types', costTypes: 'Cost types',
       all: 'All', measures: 'Figures', subtotal: 'Subtotal', grandTotal: 'Grand total', none: '(none)', overLabel: 'Over', overCells: '{{count}} budget cells (line × month) inside are over budget', overCellsShort: '⚠{{count}}', onlyOver: 'Only over budget',
       noPlan: 'There is no budget plan for {{year}}', drillHint: 'Click or press Enter to see the ledger entries behind a figure',
+      overFocus: '{{where}}: committed and spent exceed the budget by {{over}}', overCellsFocus: '{{where}}: {{count}} budget cells (line × month) inside are over budget; tick "Only over budget" and add dimensions to find them',
       dim: { branch: 'Branch', county: 'County', orgUnit: 'Org unit', channelType: 'Channel type', costType: 'Cost type', partner: 'Partner' },
       gran: { month: 'Month', quarter: 'Quarter', year: 'Year', ytd: 'Year to date' },
       measure: { allocated: 'Budget', committed: 'Committed', actual: 'Actual', available: 'Available', execution: 'Execution' },
@@ -170,7 +172,7 @@ export const en: typeof zh = {
     },
     drill: {
       title: 'Ledger entries', close: 'Close', kind: 'Kind', amount: 'Amount', period: 'Period', source: 'Source document', user: 'Posted by', at: 'Time',
-      count: '{{count}} entries', more: 'Load more', empty: 'No entries',
+      count: '{{count}} entries', more: 'Load more', empty: 'No entries', total: 'Total {{measure}}: {{figure}}', totalRow: 'Total {{measure}}', line: 'Budget line', note: 'Note', closeKey: 'Close (Esc)',
       kinds: { allocation: 'Allocation', transfer_out: 'Transfer out', transfer_in: 'Transfer in', commitment: 'Commitment', release: 'Release', actual: 'Actual' },
       docTypes: { budget_version: 'Budget version', budget_transfer: 'Budget transfer', cost_request: 'Cost request', cost_claim: 'Claim', demo_request: 'Cost request (demo)', demo_claim: 'Claim (demo)' },
     },

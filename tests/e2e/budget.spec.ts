@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 import { BudgetPlanPage, BudgetTransfersPage, BudgetVsActualPage } from './pages/budget';
 import { Api } from './support/api';
+import { readDownload } from './support/xlsx';
 import { startServer, type TestServer } from './support/server';
 
 /**
@@ -250,6 +251,7 @@ test('a transfer found by words in any order, saved and submitted at once, shows
 });
 
 test('the 2026 plan grid and budget vs actual in 中文, for review', async ({ page }) => {
+  test.setTimeout(120_000);
   const app = await (await new AppPage(page, server.url).open()).signIn('wangfang');
   await app.navItems.filter({ hasText: '预算编制' }).click();
   const plan = new BudgetPlanPage(page);
@@ -269,17 +271,42 @@ test('the 2026 plan grid and budget vs actual in 中文, for review', async ({ p
   await bva.setDimensions(['组织', '渠道类型', '费用类型']);
   await bva.show({ granularity: 'month' });
   await bva.onlyOverBudget();
-  const over = bva.root.locator('.ag-cell.cell-over').first();
+  // the first over cell in view (columns further right are rendered off screen)
+  const over = bva.root.locator('.ag-cell.cell-over').filter({ visible: true }).first();
   await expect(over).toBeVisible();
   await expect(over.locator('.over-tag')).toHaveText('超支');
-  await over.scrollIntoViewIfNeeded();
+  // every row shown has an over cell; the focused one says why it is marked
+  const shownRows = await bva.root.locator('.ag-center-cols-container .ag-row').count();
+  expect(await bva.root.locator('.ag-center-cols-container .ag-row:has(.cell-over, .over-cells)').count()).toBe(shownRows);
+  await over.click();
+  await expect(page.getByTestId('bva-status')).toContainText('已占用与已发生超出预算，超支 ¥');
+  await page.keyboard.press('Escape');
+  await expect(bva.drill).toBeHidden();
   await page.screenshot({ path: 'tests/.artifacts/budget-vs-actual-over-zh-CN.png' });
   await bva.onlyOverBudget(false);
   await bva.setDimensions(['分公司', '费用类型']);
 
   // the year as a whole, and the entries behind one figure
   await bva.show({ granularity: 'year' });
-  await bva.root.locator('.ag-row[row-id="2"] .ag-cell[col-id="2026|actual"]').click();
+  const figure = bva.root.locator('.ag-row[row-id="2"] .ag-cell[col-id="2026|actual"]');
+  await figure.click();
   await expect(bva.drill.getByTestId('drill-count')).toHaveText(/共 \d+ 条/);
+  // the pane's total is the figure clicked (over all entries, not the first page), dates newest first, each entry's line named
+  await expect(bva.drill.getByTestId('drill-total')).toHaveText(`合计实际发生：${(await figure.textContent())!.trim()}`);
+  const days = await bva.drill.locator('tbody tr td:first-child').allTextContents();
+  expect(days.length).toBeGreaterThan(1);
+  expect([...days].sort().reverse()).toEqual(days);
+  await expect(bva.drill.getByTestId('drill-line').first()).toHaveText(/ \/ .+ \/ /);
   await page.screenshot({ path: 'tests/.artifacts/budget-vs-actual-drill-zh-CN.png' });
+  const download = page.waitForEvent('download');
+  await bva.drill.getByTestId('drill-export').click();
+  const file = await readDownload(await download);
+  expect(file.header).toEqual(['时间', '类型', '金额', '期间', '预算行', '来源单据', '记账人', '备注']);
+  const count = Number((await bva.drill.getByTestId('drill-count').textContent())!.replace(/\D/g, ''));
+  expect(file.rows).toHaveLength(count + 1);
+  expect(file.rows.at(-1)!.slice(1, 3)).toEqual(['合计实际发生', fen((await figure.textContent())!.trim()) / 100]);
+  // Esc closes the pane and gives the focus back to the figure
+  await page.keyboard.press('Escape');
+  await expect(bva.drill).toBeHidden();
+  await expect(figure).toBeFocused();
 });

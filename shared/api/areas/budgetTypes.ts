@@ -198,4 +198,11 @@ export interface LedgerEntryRow {
   userId: number;
   userName: string;
   note: string;
+  /** the line's partner (code and name), null for a line without partner */
+  partnerName: string | null;
+}
+
+/** A page of drill-down entries, with the sums of every matching entry (not only the page's) per figure. */
+export interface LedgerEntriesPage extends Page<LedgerEntryRow> {
+  sums: { allocated: number; committed: number; actual: number };
 }

@@ -3,7 +3,7 @@ import { GRANULARITIES } from '../../domain/budget';
 import { method } from '../define';
 import {
   BVA_DIMENSIONS, LEDGER_KINDS, type Availability, type BudgetLineRow, type BudgetPeriod, type BudgetPlan, type BudgetTransfer, type BudgetVersion,
-  type BudgetVsActual, type CompareResult, type HistoryEntry, type LedgerEntryRow, type LedgerPosting, type SaveLinesResult,
+  type BudgetVsActual, type CompareResult, type HistoryEntry, type LedgerEntriesPage, type LedgerPosting, type SaveLinesResult,
 } from './budgetTypes';
 import { id, pageQuery, period, type Page } from './common';
 import { CONTROL_MODES } from './master';
@@ -171,8 +171,8 @@ export const budgetsApi = {
       subtotals: z.boolean().default(true),
     }),
   ),
-  /** the ledger entries behind a figure: the row's keys, a period range and optional kinds; newest first, keyset paged */
-  'budgets.entries': method<Page<LedgerEntryRow>>()(
+  /** the ledger entries behind a figure: the row's keys, a period range and optional kinds; newest first (posting order), keyset paged; with the sums of all of them */
+  'budgets.entries': method<LedgerEntriesPage>()(
     z.object({
       fiscalYear,
       keys: z.partialRecord(z.enum(BVA_DIMENSIONS), id.nullable()).default({}),
