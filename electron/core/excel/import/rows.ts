@@ -8,6 +8,26 @@ import type { RefTables } from '../kinds/refs';
 import type { ImportRow, RowIssueLite, RowOutcome, ServiceKind } from '../kinds/types';
 
 /** Helpers between typed rows, issues and the service kinds' transaction. */
+
+/**
+ * A scope refusal names the user's scope: "outside your scope (五华区)" — the org units the user is
+ * assigned, in the user's language — so the row's author knows which units the file may name.
+ * Field-level refusals of the services (v.out_of_scope) read the same way in the report.
+ */
+export function nameScope(ctx: AuthedCtx, issues: RowIssue[]): RowIssue[] {
+  if (!issues.some((i) => i.reason === 'x.out_of_scope' || i.reason === 'v.out_of_scope')) return issues;
+  const names = ctx.db.$client
+    .prepare(`SELECT ${ctx.user.locale === 'en' ? "coalesce(nullif(name_en, ''), name_zh)" : 'name_zh'} FROM org_units WHERE id IN (SELECT value FROM json_each(?)) ORDER BY path`)
+    .pluck()
+    .all(JSON.stringify(ctx.user.orgUnitIds)) as string[];
+  const scope = names.join(ctx.user.locale === 'en' ? ', ' : '、');
+  for (const i of issues) {
+    if (i.reason !== 'x.out_of_scope' && i.reason !== 'v.out_of_scope') continue;
+    i.reason = 'x.out_of_scope';
+    i.params = { ...i.params, scope };
+  }
+  return issues;
+}
 export function displayTyped(v: Typed | undefined): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.join(', ');
@@ -54,7 +74,7 @@ export function applyServiceRows(
     // money cells are typed as fen: the report shows them in yuan, as the file has them (-100.00, not -10000)
     const money = new Set(kind.columns.filter((c) => c.type === 'money').map((c) => c.key));
     const show = (key: string, v: Typed | undefined) => (money.has(key) && typeof v === 'number' ? formatFenPlain(v).replace(/,/g, '') : displayTyped(v));
-    return { outcomes: r.outcomes, issues: r.rejected.flatMap((x) => toIssues(x.row, x.issues, headers, show)) };
+    return { outcomes: r.outcomes, issues: nameScope(ctx, r.rejected.flatMap((x) => toIssues(x.row, x.issues, headers, show))) };
   }
   const applyRow = kind.applyRow;
   if (!applyRow) throw new Error(`service kind ${kind.kind} has neither applyRow nor applyRows`);
@@ -70,5 +90,5 @@ export function applyServiceRows(
       else throw e;
     }
   }
-  return { outcomes, issues };
+  return { outcomes, issues: nameScope(ctx, issues) };
 }
