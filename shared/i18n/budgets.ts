@@ -95,14 +95,14 @@ export const en: typeof zh = {
     state: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected', returned: 'Returned', cancelled: 'Voided' },
     control: { default: 'Default', defaultRule: 'Default: {{rule}}' },
     plan: {
-      title: 'Budget planning', year: 'Year', noPlan: 'No budget plan yet', noPlanHint: 'Finance can create the next fiscal year’s plan.',
+      title: 'Budget planning', year: 'Year', noPlan: 'No budget plan yet', noPlanHint: 'Finance can create the next fiscal year\'s plan.',
       create: 'New {{year}} plan', createTitle: 'New budget plan', fiscalYear: 'Fiscal year', name: 'Plan name',
-      defaultName: '{{year}} channel cost budget', created: 'Created the {{year}} plan (draft v1)', loadingLines: 'Loading budget lines {{loaded}} / {{total}}…',
+      defaultName: '{{year}} channel cost budget', created: 'Created the {{year}} plan (draft v1)', loadingLines: 'Loading budget lines {{loaded}} / {{total}}...',
       readOnlyRole: 'Only finance edits budgets', editable: 'Draft: type in place, or copy from Excel / WPS and press Ctrl+V on the first cell (blank = 0; paste rows with org unit, channel type and cost type at the org unit column to add them)',
     },
     version: {
       list: 'Versions', label: 'v{{number}}', inForce: 'In force', note: 'Note', lines: 'Lines', total: 'Year total', created: 'Prepared',
-      submitted: 'Submitted', decided: 'Decided', state: 'State', noNote: '—',
+      submitted: 'Submitted', decided: 'Decided', state: 'State', noNote: '-',
     },
     act: {
       submit: 'Submit', approve: 'Approve', reject: 'Reject', return: 'Return for revision', cancel: 'Void version', revise: 'Revise (new version)',
@@ -134,12 +134,12 @@ export const en: typeof zh = {
       exportUnsaved: 'The export holds what is saved: {{count}} unsaved changes are not in the file.',
       refusedHead: 'Not saved: {{count}} cells need a change; nothing was saved', issuesHead: '{{count}} cells need a change',
       issuesKeys: '(F8: next, Shift+F8: previous; or Tab to an entry below and press Enter)', issuesMore: '... and {{count}} more',
-      floors: 'Show floors', floorsHint: 'Show each month’s floor under it: what is committed and spent; a lower amount is refused on save', floorLabel: 'floor {{floor}}',
+      floors: 'Show floors', floorsHint: 'Show each month\'s floor under it: what is committed and spent; a lower amount is refused on save', floorLabel: 'floor {{floor}}',
     },
     add: { title: 'Add budget line', hint: 'Choose org unit, channel type and cost type; a partner is optional.', partnerSearch: 'Search partners (code or name)', noPartner: '(no partner)', exists: 'This line is already in the grid' },
     fill: {
       title: 'Spread annual amount: {{line}}', annual: 'Annual amount (yuan)', method: 'Method', even: 'Evenly', weights: 'By weights',
-      weightsHint: 'Twelve monthly weights (non-negative whole numbers, e.g. 8,14,9,…)', rule: 'Remainder rule: computed in fen; leftover fen go one each to the months with the largest remainders (earlier months first on ties), so the twelve months add up exactly to the annual amount.',
+      weightsHint: 'Twelve monthly weights (non-negative whole numbers, e.g. 8,14,9,...)', rule: 'Remainder rule: computed in fen; leftover fen go one each to the months with the largest remainders (earlier months first on ties), so the twelve months add up exactly to the annual amount.',
       preview: 'Preview', badWeights: 'Enter twelve non-negative whole-number weights, not all zero', apply: 'Spread',
     },
     compare: {
@@ -160,7 +160,7 @@ export const en: typeof zh = {
       availableAfter: 'Available after approval',
     },
     bva: {
-      title: 'Budget vs actual', dimensions: 'Dimensions', addDimension: 'Add dimension…', removeDimension: 'Remove “{{dim}}”', moveLeft: 'Move left', moveRight: 'Move right',
+      title: 'Budget vs actual', dimensions: 'Dimensions', addDimension: 'Add dimension...', removeDimension: 'Remove "{{dim}}"', moveLeft: 'Move left', moveRight: 'Move right',
       granularity: 'Period', through: 'Through', filters: 'Filters', orgScope: 'Org units', allUnits: 'All org units', channelTypes: 'Channel types', costTypes: 'Cost types',
       all: 'All', measures: 'Figures', subtotal: 'Subtotal', grandTotal: 'Grand total', none: '(none)', overLabel: 'Over', overCells: '{{count}} budget cells (line × month) inside are over budget', overCellsShort: '⚠{{count}}', onlyOver: 'Only over budget',
       noPlan: 'There is no budget plan for {{year}}', drillHint: 'Click or press Enter to see the ledger entries behind a figure',
@@ -168,7 +168,7 @@ export const en: typeof zh = {
       dim: { branch: 'Branch', county: 'County', orgUnit: 'Org unit', channelType: 'Channel type', costType: 'Cost type', partner: 'Partner' },
       gran: { month: 'Month', quarter: 'Quarter', year: 'Year', ytd: 'Year to date' },
       measure: { allocated: 'Budget', committed: 'Committed', actual: 'Actual', available: 'Available', execution: 'Execution' },
-      bucketYtd: 'Jan–{{month}} YTD',
+      bucketYtd: 'Jan-{{month}} YTD',
     },
     drill: {
       title: 'Ledger entries', close: 'Close', kind: 'Kind', amount: 'Amount', period: 'Period', source: 'Source document', user: 'Posted by', at: 'Time',

@@ -32,7 +32,7 @@ const statusChoices = choicesOf(PARTNER_STATUSES, masterLabels.zh.partnerStatus,
 
 const columns: ColumnDef[] = [
   idColumn,
-  { key: 'code', type: 'code', header: colHeader('code'), required: true, width: 12, help: h('渠道合作伙伴编码，唯一；字母、数字、-、_、.，如 P000123。', 'Unique partner code: letters, digits, - _ . — e.g. P000123.') },
+  { key: 'code', type: 'code', header: colHeader('code'), required: true, width: 12, help: h('渠道合作伙伴编码，唯一；字母、数字、-、_、.，如 P000123。', 'Unique partner code: letters, digits, - _ . - e.g. P000123.') },
   { key: 'name', type: 'text', header: colHeader('name'), required: true, width: 28, help: h('名称，最多 100 个字符。', 'Name, at most 100 characters.') },
   { key: 'channelType', type: 'ref', header: colHeader('channelType'), required: true, list: 'channelTypes', width: 18, help: h('渠道类型编码（可从下拉列表选择）。', 'Channel type code (pick from the dropdown).') },
   { key: 'orgUnit', type: 'ref', header: colHeader('orgUnit'), required: true, list: 'orgUnits', width: 24, help: h('所属组织编码，须在您的权限范围内。', 'Org unit code; must be inside your scope.') },

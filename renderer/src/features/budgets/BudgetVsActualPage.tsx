@@ -1,6 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import type { CellClickedEvent, CellFocusedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { localName } from '@shared/i18n/names';
 import { useApiQuery } from '../../api/hooks';
 import { DataGrid } from '../../grid';
 import { useGridExport } from '../excel/useGridExport';
@@ -70,7 +71,7 @@ export function BudgetVsActualPage() {
     const names = dims.map((d) => {
       const id = row.row.keys[d];
       const l = id === null || id === undefined ? null : data.labels[`${d}:${id}`];
-      return l ? (i18n.language === 'zh-CN' ? l.nameZh : l.nameEn) : t('budgets.bva.none');
+      return l ? localName(l, i18n.language) : t('budgets.bva.none');
     });
     const where = row.id === GRAND_TOTAL_ID ? [t('budgets.bva.grandTotal')] : row.row.subtotal ? [...names, t('budgets.bva.subtotal')] : names;
     return [...where, bucket === 'total' ? t('common.total') : bucketLabel(t, bucket)];

@@ -39,7 +39,7 @@ const ImportDialog = lazy(() => import('../../excel/ImportDialog').then((m) => (
  * writes to the core, then the grid loads again).
  */
 export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: BudgetLookups; onSaved: () => void; onPending: (n: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [reloadKey, setReloadKey] = useState(0);
   const { state, dispatch, error } = useSheet(p.version.id, reloadKey);
   const [draftVersion, setDraftVersion] = useState(p.version.version);
@@ -67,7 +67,8 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   }, [issues.length]);
   const live = rows.filter((r) => !r.removed).length;
   const totals = useMemo(() => [{ ...newRow(TOTALS_ROW_ID, {}, t('budgets.grid.totals', { count: live })), amounts: columnTotals(rows) }], [rows, live, t]);
-  const columns = useMemo(() => planColumns({ t, lk: p.lk, partners, controls, showFloors }), [t, p.lk, partners, controls, showFloors]);
+  const en = i18n.language === 'en';
+  const columns = useMemo(() => planColumns({ t, lk: p.lk, partners, controls, showFloors, en }), [t, p.lk, partners, controls, showFloors, en]);
   const current = selected ? (rows.find((r) => r.id === selected.id) ?? null) : null;
 
   const onPending = useRef(p.onPending);

@@ -25,6 +25,8 @@ export interface PlanColumnContext {
   controls: Lookup<string>;
   /** the floor view: month cells show their floor under the amount */
   showFloors?: boolean;
+  /** English names are longer: the key columns are wider so "Channel commission" is not cut */
+  en?: boolean;
 }
 
 const isTotals = (p: { node?: { rowPinned?: unknown } | null; data?: PlanRow }) => !!p.node?.rowPinned || p.data?.id === TOTALS_ROW_ID;
@@ -120,9 +122,9 @@ export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
   const quarters = [0, 1, 2, 3].map((q) => computed(`q${q + 1}`, t(`budgets.grid.quarters.${q}`), (r) => rowTotals(r.amounts).quarters[q]!));
   const ruleLabel = (mode: string | null) => (mode ? t(`master.control.${mode}`) : '');
   return [
-    keyCol(ctx, 'orgUnitId', h('orgUnit'), lk.orgUnits, lk.scopeUnits, 128),
-    keyCol(ctx, 'channelTypeId', h('channelType'), lk.channelTypes, new Lookup(lk.channelTypes.options.filter((o) => o.active !== false)), 112),
-    keyCol(ctx, 'costTypeId', h('costType'), lk.costTypes, new Lookup(lk.costTypes.options.filter((o) => o.active !== false)), 104),
+    keyCol(ctx, 'orgUnitId', h('orgUnit'), lk.orgUnits, lk.scopeUnits, ctx.en ? 140 : 128),
+    keyCol(ctx, 'channelTypeId', h('channelType'), lk.channelTypes, new Lookup(lk.channelTypes.options.filter((o) => o.active !== false)), ctx.en ? 136 : 112),
+    keyCol(ctx, 'costTypeId', h('costType'), lk.costTypes, new Lookup(lk.costTypes.options.filter((o) => o.active !== false)), ctx.en ? 150 : 104),
     {
       colId: 'partnerId',
       field: 'partnerId',

@@ -3,13 +3,13 @@ import type { BvaDimension, LedgerEntriesPage, LedgerEntryRow } from '@shared/ap
 import type { Input } from '@shared/api/contract';
 import { bucketRange, figuresOf } from '@shared/domain/budget';
 import { call } from '../../../api/client';
-import { dateTime, money } from '../../../format';
+import { dateTime, localDate, money } from '../../../format';
 import { useTranslation } from '../../../i18n';
 import { useGridExport } from '../../excel/useGridExport';
 import type { BudgetLookups } from '../lookups';
 import { budgetErrorText } from '../text';
 import { figureOf, kindsOf, type Measure } from './bva';
-import { drillReport, localDay } from './drillExport';
+import { drillReport } from './drillExport';
 
 /**
  * The ledger entries behind one figure of budget vs actual: the row's keys, the bucket's months
@@ -127,7 +127,7 @@ export function DrillPane({ target, lk, onClose }: { target: DrillTarget; lk: Bu
             {rows.map((e) => (
               <tr key={e.id} title={e.note || undefined}>
                 <td className="num" title={dateTime(e.at)}>
-                  {localDay(e.at)}
+                  {localDate(e.at)}
                 </td>
                 <td>
                   <span className={`kind kind-${e.kind}`}>{t(`budgets.drill.kinds.${e.kind}`)}</span>
