@@ -183,9 +183,11 @@ test('in English: a cell below its floor is marked before save, the refusal is r
   // leave the demo plan as it was for the next test
   const v = await api.call<{ version: number }>('budgetVersions.get', { id: draft.id });
   await api.call('budgetVersions.cancel', { id: draft.id, version: v.version, comment: '' });
+  await app.switchLanguage('zh-CN'); // the choice is saved for wangfang: the next tests read Chinese
 });
 
 test('a transfer found by words in any order, saved and submitted at once, shows both cells with their balances; a draft is edited and deleted', async ({ page, request }) => {
+  test.setTimeout(120_000);
   const api = await new Api(request, server.url).signIn('wangfang');
   const app = await (await new AppPage(page, server.url).open()).signIn('wangfang');
   await app.navItems.filter({ hasText: '预算调拨' }).click();
@@ -248,6 +250,7 @@ test('a transfer found by words in any order, saved and submitted at once, shows
   await grid.select(made!.id, 'number');
   await expect(grid.detail).toContainText('Available after approval');
   await page.screenshot({ path: 'tests/.artifacts/transfers-en.png' });
+  await app.switchLanguage('zh-CN');
 });
 
 test('the 2026 plan grid and budget vs actual in 中文, for review', async ({ page }) => {
