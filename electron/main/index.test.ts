@@ -101,7 +101,7 @@ describe('electron/main/index.ts', () => {
     const ours = pathToFileURL(join(process.cwd(), 'electron/renderer/index.html')).href;
     expect((await handler({ senderFrame: { url: ours } }, 'setup.status', {}, {})) as Envelope<unknown>).toEqual({
       ok: true,
-      data: { initialized: false, companyName: null, mode: null },
+      data: { initialized: false, companyName: null, companyNameEn: null, mode: null },
     });
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'setup.status', {}, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

@@ -55,7 +55,7 @@ describe('web server: API', () => {
   it('public methods work without a token', async () => {
     const r = await post('setup.status', {});
     expect(r.status).toBe(200);
-    expect(r.json()).toEqual({ ok: true, data: { initialized: true, companyName: '云岭通信有限公司', mode: 'demo' } });
+    expect(r.json()).toEqual({ ok: true, data: { initialized: true, companyName: '云岭通信有限公司', companyNameEn: 'Yunling Telecom Co., Ltd.', mode: 'demo' } });
   });
 
   it('session methods need a Bearer token from auth.signIn', async () => {

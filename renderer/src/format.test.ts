@@ -5,7 +5,7 @@ const store = new Map<string, string>();
 vi.stubGlobal('localStorage', { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k) });
 vi.stubGlobal('navigator', { language: 'zh-CN', languages: ['zh-CN'] });
 vi.stubGlobal('document', { documentElement: { lang: '' } });
-const { date, money } = await import('./format');
+const { date, dateTime, money } = await import('./format');
 const { setLocale } = await import('./i18n');
 
 /** The grid's display of stored values: calendar dates never shift, money from fen. */
@@ -20,6 +20,15 @@ describe('display formats', () => {
     expect(date('2024-03-01')).toBe('2024-03-01');
     expect(date('')).toBe('');
     expect(date(null)).toBe('');
+  });
+
+  it('shows a moment as its local date in the language\'s format and the same 24-hour time', () => {
+    const at = new Date(2026, 11, 5, 15, 4).toISOString(); // local 2026-12-05 15:04
+    setLocale('zh-CN');
+    expect(dateTime(at)).toBe('2026/12/05 15:04');
+    setLocale('en');
+    expect(dateTime(at)).toBe('2026-12-05 15:04');
+    expect(dateTime(null)).toBe('');
   });
 
   it('formats integer fen as ¥ yuan', () => {

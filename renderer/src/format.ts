@@ -19,7 +19,21 @@ export function date(iso: string | null | undefined): string {
   return f.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
+/** A moment in local time: its local date in the language's format and 24-hour hh:mm (2024/03/01 14:05, 2024-03-01 14:05). */
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${localDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The local date of a moment, in the language's date format (a date-only value uses `date`). */
+export function localDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const ymd = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return currentLocale() === 'en' ? ymd : ymd.replaceAll('-', '/');
 }

@@ -14,7 +14,7 @@ export const zh = {
   },
   common: {
     loading: '加载中…', empty: '暂无数据', noMatch: '没有符合条件的记录', total: '合计', rows: '{{count}} 行',
-    yes: '是', no: '否', active: '启用', inactive: '已停用', saved: '已保存', all: '全部', scope: '范围', language: '语言',
+    yes: '是', no: '否', active: '启用', inactive: '已停用', saved: '已保存', all: '全部', scope: '范围', scopeLabel: '范围：', noEnglishName: '还没有英文名称，管理员可在“组织”中填写', language: '语言',
     user: '用户', version: '版本', unexpected: '发生意外错误，请重试或联系管理员。', shortcut: '快捷键：{{keys}}',
   },
   grid: {
@@ -50,15 +50,15 @@ export const en: typeof zh = {
     close: 'Close', undo: 'Undo', columns: 'Columns', showInactive: 'Show inactive', handover: 'Handover', back: 'Back', next: 'Next',
   },
   common: {
-    loading: 'Loading…', empty: 'Nothing here yet', noMatch: 'No records match', total: 'Total', rows: '{{count}} rows',
-    yes: 'Yes', no: 'No', active: 'Active', inactive: 'Inactive', saved: 'Saved', all: 'All', scope: 'Scope', language: 'Language',
+    loading: 'Loading...', empty: 'Nothing here yet', noMatch: 'No records match', total: 'Total', rows: '{{count}} rows',
+    yes: 'Yes', no: 'No', active: 'Active', inactive: 'Inactive', saved: 'Saved', all: 'All', scope: 'Scope', scopeLabel: 'Scope: ', noEnglishName: 'No English name yet; an administrator can add one under Org units', language: 'Language',
     user: 'User', version: 'Version', unexpected: 'Something went wrong. Try again or contact your administrator.', shortcut: 'Shortcut: {{keys}}',
   },
   grid: {
     search: 'Quick search', searchHint: 'Quick search (Ctrl+F)', rows: '{{count}} rows', columns: 'Columns', columnsTitle: 'Columns to show',
     resetColumns: 'Reset columns', saved: 'Saved: {{field}}', fieldError: '{{field}}: {{message}}', readOnly: 'Read-only',
     pasted: 'Pasted {{count}} cells', pasteFailed: '{{count}} cells could not be pasted; see the cells marked red', pasteSkipped: '{{count}} cells are not editable and were skipped',
-    filterSearch: 'Search…', filterClear: 'Clear', filterSelected: '{{count}} selected', filterNone: 'No filter', dismiss: 'Dismiss',
+    filterSearch: 'Search...', filterClear: 'Clear', filterSelected: '{{count}} selected', filterNone: 'No filter', dismiss: 'Dismiss',
     loadFailed: 'Could not load the data: {{message}}', selectRow: 'Select a row first',
   },
   signIn: {
@@ -69,6 +69,6 @@ export const en: typeof zh = {
     demo: 'Demo company', demoDesc: 'A sample company with 3 branches, 12 counties, 40 township offices or grids and about 300 partners, ready to explore.',
     empty: 'Empty company', emptyDesc: 'Start from scratch: name your company and create the first administrator.',
     companyName: 'Company name', adminUsername: 'Administrator username', adminDisplayName: 'Administrator name', adminPassword: 'Administrator password (at least 8 characters)',
-    create: 'Create', creating: 'Creating…',
+    create: 'Create', creating: 'Creating...',
   },
 };

@@ -47,6 +47,7 @@ export const zh = {
     owner_scope: '该用户的权限范围不包含此组织', duplicate_plan: '该年度已有预算方案', period_year: '期间不在该预算行的年度内', out_of_scope: '不在您的权限范围内',
     partner_mismatch: '合作伙伴的渠道类型或组织与预算行不符', duplicate_line: '与第 {{row}} 行的预算行重复',
     period_closed: '{{period}} 已关账，不能修改', below_used: '不能低于已占用与已发生的 {{used}}',
+    below_floor: '低于下限 {{floor}}（已占用与已发生 {{used}}），保存时会被拒绝',
     over_block_limit: '已占用与已发生的 {{used}} 超出刚性控制上限 {{limit}}', not_in_version: '该行不在此版本中',
     same_plan: '必须属于同一预算方案', same_cell: '调出与调入不能是同一预算单元', no_budget: '该预算行没有预算',
   },
@@ -66,7 +67,7 @@ export const en: typeof zh = {
     ledger_append_only: 'The budget ledger is append-only; post a counter-entry instead.', history_append_only: 'Document history cannot be changed or deleted.',
     period_closed: 'Budget period {{period}} is closed; nothing more can be posted in it.', period_open: 'Budget period {{period}} is not closed.',
     version_locked: 'Only a draft or returned budget version can be edited.', self_approval: 'You submitted this document; another finance user must decide it.',
-    invalid_state: 'The document’s current state does not allow this.', open_version_exists: 'This plan already has a version in progress; finish or cancel it first.',
+    invalid_state: 'The document\'s current state does not allow this.', open_version_exists: 'This plan already has a version in progress; finish or cancel it first.',
     version_empty: 'The budget version has no lines.', no_budget_plan: 'There is no budget plan for {{fiscalYear}}.',
     budget_exceeded: 'Over budget: available {{available}}, tolerance limit {{limit}}, requested {{amount}}.',
     release_exceeds_commitment: 'The release exceeds what this document holds ({{held}}).',
@@ -89,9 +90,10 @@ export const en: typeof zh = {
     same_user: 'Choose two different users', own_role: 'You cannot remove your own administrator role', own_user: 'You cannot deactivate yourself', unknown_field: 'Unknown field',
     amount: 'Not a valid amount', money_decimals: 'Amounts have at most two decimals',
     positive: 'Must be greater than 0', twelve_months: 'Twelve month amounts are needed', too_many_rows: 'Too many rows', duplicate: 'Contains duplicates',
-    owner_scope: 'This user’s scope does not include the org unit', duplicate_plan: 'There is already a plan for this year', period_year: 'The period is outside the line’s fiscal year', out_of_scope: 'Outside your scope',
-    partner_mismatch: 'The partner’s channel type or org unit does not match the line', duplicate_line: 'Same budget line as row {{row}}',
+    owner_scope: 'This user\'s scope does not include the org unit', duplicate_plan: 'There is already a plan for this year', period_year: 'The period is outside the line\'s fiscal year', out_of_scope: 'Outside your scope',
+    partner_mismatch: 'The partner\'s channel type or org unit does not match the line', duplicate_line: 'Same budget line as row {{row}}',
     period_closed: '{{period}} is closed and cannot change', below_used: 'Cannot be below the {{used}} already committed and spent',
+    below_floor: 'Below the floor of {{floor}} (committed and spent: {{used}}); a save would be refused',
     over_block_limit: 'Committed and spent {{used}} exceed the block limit {{limit}}', not_in_version: 'This line is not in the version',
     same_plan: 'Must belong to the same plan', same_cell: 'Source and target cannot be the same cell', no_budget: 'This line has no budget',
   },
@@ -102,7 +104,7 @@ export const en: typeof zh = {
  * (`formatFen`, e.g. 400100 → "¥4,001.00") in every language. Listed by key because the same
  * name means other things elsewhere (`limit` is a row count in `errors.excel_too_many_rows`).
  * Besides these, any param whose name ends in `Fen` (e.g. `thresholdFen`) is money wherever it
- * appears — the convention for new messages.
+ * appears - the convention for new messages.
  */
 export const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   'errors.budget_exceeded': ['available', 'limit', 'amount'],
@@ -113,6 +115,7 @@ export const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   'errors.payment_exceeds': ['left', 'amount'],
   'errors.proof_required': ['threshold', 'amount'],
   'v.below_used': ['used', 'allocated', 'limit'],
+  'v.below_floor': ['floor', 'used'],
   'v.over_block_limit': ['used', 'allocated', 'limit'],
 };
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 import { PartnersPage } from './pages/PartnersPage';
+import { Api } from './support/api';
 
 /**
  * Switching 中文/English re-renders everything at once — navigation, grid headers, coded values,
@@ -47,4 +48,31 @@ test('switching the language re-renders the grid and is remembered for the user'
   await app.switchLanguage('zh-CN');
   await expect(app.pageTitle).toHaveText('渠道合作伙伴');
   await expect.poll(() => grid.headers()).toContain('渠道类型');
+});
+
+test('a language chosen on the sign-in page wins over the saved one and is saved; English shows English names and ISO dates', async ({ page, request, baseURL }) => {
+  const app = await new AppPage(page).open();
+  await expect(page.locator('form.sign-in')).toContainText('zhaomin'); // every demo user is listed
+  await app.switchLanguage('en');
+  await app.signIn('wangfang'); // saved: 中文
+  expect(await app.navLabels()).toContain('Budget planning');
+  await expect(page.getByTestId('company')).toHaveText('Yunling Telecom Co., Ltd.');
+  await expect(app.scope).toHaveText('Yunling Telecom Co., Ltd.');
+  const api = await new Api(request, baseURL!).signIn('wangfang');
+  expect((await api.call<{ locale: string }>('auth.me')).locale).toBe('en');
+
+  // one date format per language: ISO with a 24-hour time in English
+  await app.navItems.filter({ hasText: 'Budget planning' }).click();
+  await expect(page.getByTestId('version-list')).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await page.screenshot({ path: 'tests/.artifacts/budget-plan-en.png' });
+  await app.navItems.filter({ hasText: 'Partners' }).click();
+  await expect(page.getByTestId('read-only-note')).toContainText('Channel staff (within their org units) and administrators add and change partners.');
+  await page.screenshot({ path: 'tests/.artifacts/partners-read-only-en.png' });
+
+  await app.signOut();
+  await app.switchLanguage('zh-CN');
+  await app.signIn('wangfang');
+  expect(await app.navLabels()).toContain('预算编制');
+  await expect(page.getByTestId('company')).toHaveText('云岭通信有限公司');
+  expect((await api.call<{ locale: string }>('auth.me')).locale).toBe('zh-CN');
 });

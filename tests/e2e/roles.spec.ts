@@ -49,6 +49,13 @@ for (const c of cases) {
     await expect(grid.toggleActive).toHaveCount(c.writes ? 1 : 0);
     await expect(grid.handoverButton).toHaveCount(c.handover ? 1 : 0);
     await expect(app.readOnlyBadge).toHaveCount(c.writes ? 0 : 1);
+    // a read-only page says who can change it and what this role can do instead
+    const note = page.getByTestId('read-only-note');
+    await expect(note).toHaveCount(c.writes ? 0 : 1);
+    if (!c.writes) {
+      await expect(note).toContainText('渠道经理（在其负责的组织范围内）和管理员可以新增和修改合作伙伴');
+      await expect(note).toContainText(c.user === 'wangfang' ? '“导出 Excel”导出所看到的合作伙伴' : '用“移交”把它们交给另一位渠道经理');
+    }
     if (!c.writes) {
       const first = (await grid.renderedRowIds())[0]!;
       await grid.cell(first, 'contactName').dblclick();
@@ -58,6 +65,17 @@ for (const c of cases) {
     const types = await app.go('渠道类型', 'channel-types');
     await expect(types.addButton).toHaveCount(c.admin ? 1 : 0);
     await expect(app.readOnlyBadge).toHaveCount(c.admin ? 0 : 1);
+
+    if (c.admin) await expect(page.getByTestId('read-only-note')).toHaveCount(0);
+    else await expect(page.getByTestId('read-only-note')).toContainText('只有管理员可以修改此数据');
+
+    if (c.user === 'wangfang') {
+      // finance has no kind to import on the import page: it says who imports what and where budget lines go
+      await app.navItems.filter({ hasText: 'Excel 导入' }).click();
+      await expect(page.getByTestId('import-page')).toContainText('您的角色不能在此页导入数据');
+      await expect(page.getByTestId('import-page')).toContainText('预算行由财务人员在“预算编制”页导入');
+      await page.screenshot({ path: 'tests/.artifacts/import-no-kinds-zh-CN.png' });
+    }
 
     if (!c.admin) {
       await page.goto('/#/master/users');

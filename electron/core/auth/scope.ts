@@ -64,6 +64,11 @@ export function scopeIdsFor(db: Database.Database, assigned: readonly number[]):
   return new Set(prepared(db).paths.all(JSON.stringify(assigned)) as number[]);
 }
 
+/** The caller's assigned units by name, in their language ("五华区、盘龙区" / "Wuhua District, Panlong District"). */
+export function scopeLabel(db: Database.Database, user: ScopeUser): string {
+  return (prepared(db).names.all(user.locale ?? 'zh-CN', JSON.stringify(user.orgUnitIds)) as string[]).join(user.locale === 'en' ? ', ' : '、') || '—';
+}
+
 function outOfScope(db: Database.Database, user: ScopeUser, orgUnitId: number): ApiError {
   const scope = (prepared(db).names.all(user.locale ?? 'zh-CN', JSON.stringify(user.orgUnitIds)) as string[]).join('、') || '—';
   return new ApiError('out_of_scope', `This org unit is outside your scope (${scope})`, { orgUnitId, scope });

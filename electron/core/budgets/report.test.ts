@@ -117,6 +117,10 @@ describe('budget vs actual', () => {
     const by = (kinds: string[]) => seen.filter((e) => kinds.includes(e.kind)).reduce((a, e) => a + e.amount, 0);
     const f = cell.buckets['2026-Q1']!;
     expect([by(['allocation', 'transfer_in', 'transfer_out']), by(['commitment', 'release']), by(['actual'])]).toEqual([f.allocated, f.committed, f.actual]);
+    // every page carries the sums of all the entries: the pane's total is the figure clicked, with one page loaded
+    const first = await wang('budgets.entries', { fiscalYear: 2026, keys: cell.keys, ...range, limit: 5 });
+    expect(first.sums).toEqual({ allocated: f.allocated, committed: f.committed, actual: f.actual });
+    expect(first.sums.allocated - first.sums.committed - first.sums.actual).toBe(f.available);
     const actuals = await wang('budgets.entries', { fiscalYear: 2026, keys: cell.keys, ...range, kinds: ['actual'], limit: 1000 });
     expect(actuals.rows.reduce((a, e) => a + e.amount, 0)).toBe(f.actual);
     expect(actuals.rows.every((e) => e.sourceType === 'demo_claim' && e.sourceRef.startsWith('CLM-'))).toBe(true);
@@ -136,5 +140,8 @@ describe('budget vs actual', () => {
     }
     expect(ids).toHaveLength(n);
     expect(ids.every((id, k) => k === 0 || id < ids[k - 1]!)).toBe(true);
+    // id order is date order: the demo ledger is written in the order of its posting times, as a real one is
+    const ats = core.env.db.$client.prepare('SELECT at FROM budget_ledger ORDER BY id').pluck().all() as string[];
+    expect(ats.every((at, k) => k === 0 || at >= ats[k - 1]!)).toBe(true);
   });
 });

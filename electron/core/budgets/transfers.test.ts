@@ -84,6 +84,27 @@ describe('budget transfers (调拨)', () => {
     expect(await codeOf(qj('budgetTransfers.get', { id: t.id }))).toBe('out_of_scope');
     expect(await codeOf(qj('budgets.history', { documentType: 'budget_transfer', documentId: t.id }))).toBe('out_of_scope');
   });
+
+  it('saves and submits in one step (one transaction: a refused submit leaves no draft); a draft can change its cells, then submit', async () => {
+    const { wang, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000)), row('KM-PL', 'PROMO', months(2_000))]);
+    const from = { lineId: lineIds[0]!, period: '2027-06' };
+    const to = { lineId: lineIds[1]!, period: '2027-06' };
+    const t = await wang('budgetTransfers.create', { from, to, amount: 1_000, reason: '一步提交', submit: true });
+    expect(t).toMatchObject({ state: 'submitted', submittedBy: wang.userId });
+    expect((await wang('budgets.history', { documentType: 'budget_transfer', documentId: t.id })).map((h) => h.action)).toEqual(['create', 'submit']);
+    const count = () => core.env.db.$client.prepare('SELECT count(*) FROM budget_transfers').pluck().get();
+    const n = count();
+    expect(await codeOf(wang('budgetTransfers.create', { from, to, amount: 10_001, reason: 'x', submit: true }))).toBe('transfer_exceeds_available');
+    expect(count()).toBe(n);
+    // a draft: other cells, amount and reason, then saved and submitted at once
+    const draft = await wang('budgetTransfers.create', { from, to, amount: 100, reason: '草稿' });
+    const moved = await wang('budgetTransfers.update', {
+      id: draft.id, version: draft.version, from: { lineId: lineIds[1]!, period: '2027-07' }, to: { lineId: lineIds[0]!, period: '2027-08' }, amount: 200, reason: '改为反向', submit: true,
+    });
+    expect(moved).toMatchObject({ fromLineId: lineIds[1], fromPeriod: '2027-07', toLineId: lineIds[0], toPeriod: '2027-08', amount: 200, reason: '改为反向', state: 'submitted' });
+    expect(await codeOf(wang('budgetTransfers.update', { id: draft.id, version: moved.version, amount: 1 }))).toBe('invalid_state');
+    expect(verifyHistory(core.env.db.$client)).toBeNull();
+  });
 });
 
 describe('scope of transfers', () => {

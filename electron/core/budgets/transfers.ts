@@ -60,31 +60,44 @@ function assertCovered(ctx: OrgCtx, lineId: number, period: string, amount: numb
   }
 }
 
+/** The cells of a transfer, checked: a source with budget, one plan, both in scope, not the same cell; a new target key gets its line. */
+function transferCells(ctx: OrgCtx, fromRef: CellRef, toRef: CellRef) {
+  const db = dbOf(ctx);
+  // transfers name their cells exactly: no fallback to an ancestor's line
+  const from = exactCell(db, fromRef);
+  const to = exactCell(db, toRef);
+  if (!from.line) throw new ApiError('validation', 'The source line has no budget', undefined, [{ path: 'from', reason: 'v.no_budget' }]);
+  if (from.planId !== to.planId) throw new ApiError('validation', 'Transfers stay within one plan', undefined, [{ path: 'to', reason: 'v.same_plan' }]);
+  ctx.scope.require(from.line.orgUnitId);
+  ctx.scope.require(to.line?.orgUnitId ?? to.key.orgUnitId);
+  // a key with no line yet: the target line is created (with no allocation until the transfer is approved)
+  const target = to.line ?? ensureLine(ctx, to.planId, to.key);
+  if (target.id === from.line.id && to.period === from.period) {
+    throw new ApiError('validation', 'Source and target are the same', undefined, [{ path: 'to', reason: 'v.same_cell' }]);
+  }
+  return { planId: from.planId, fromLineId: from.line.id, fromPeriod: from.period, toLineId: target.id, toPeriod: to.period };
+}
+
+/** "Save and submit": the submit transition inside the transaction that saved the draft. */
+function submitNow(ctx: OrgCtx, id: number): void {
+  const t = getRow(ctx, id);
+  applyTransition(ctx, 'budget_transfer', t, t.version, 'submit', '');
+}
+
 export function createTransfer(ctx: OrgCtx, i: In<'budgetTransfers.create'>): BudgetTransfer {
   const id = inTx(ctx, () => {
-    const db = dbOf(ctx);
-    // transfers name their cells exactly: no fallback to an ancestor's line
-    const from = exactCell(db, i.from);
-    const to = exactCell(db, i.to);
-    if (!from.line) throw new ApiError('validation', 'The source line has no budget', undefined, [{ path: 'from', reason: 'v.no_budget' }]);
-    if (from.planId !== to.planId) throw new ApiError('validation', 'Transfers stay within one plan', undefined, [{ path: 'to', reason: 'v.same_plan' }]);
-    ctx.scope.require(from.line.orgUnitId);
-    ctx.scope.require(to.line?.orgUnitId ?? to.key.orgUnitId);
-    // a key with no line yet: the target line is created (with no allocation until the transfer is approved)
-    const target = to.line ?? ensureLine(ctx, to.planId, to.key);
-    if (target.id === from.line.id && to.period === from.period) {
-      throw new ApiError('validation', 'Source and target are the same', undefined, [{ path: 'to', reason: 'v.same_cell' }]);
-    }
-    assertCovered(ctx, from.line.id, from.period, i.amount);
+    const c = transferCells(ctx, i.from, i.to);
+    assertCovered(ctx, c.fromLineId, c.fromPeriod, i.amount);
     const now = isoNow(ctx);
     const id = Number(
       stmt(
-        db,
+        dbOf(ctx),
         `INSERT INTO budget_transfers (plan_id, from_line_id, from_period, to_line_id, to_period, amount, reason, approval_state, created_by, created_at, updated_at)
          VALUES (?,?,?,?,?,?,?,'draft',?,?,?)`,
-      ).run(from.planId, from.line.id, from.period, target.id, to.period, i.amount, i.reason, ctx.user.id, now, now).lastInsertRowid,
+      ).run(c.planId, c.fromLineId, c.fromPeriod, c.toLineId, c.toPeriod, i.amount, i.reason, ctx.user.id, now, now).lastInsertRowid,
     );
     appendHistory(ctx, { type: 'budget_transfer', id }, 'create', null, 'draft', i.reason);
+    if (i.submit) submitNow(ctx, id);
     return id;
   });
   return toTransfer(getRow(ctx, id));
@@ -95,12 +108,20 @@ export function updateTransfer(ctx: OrgCtx, i: In<'budgetTransfers.update'>): Bu
     const t = getWritableRow(ctx, i.id);
     if (t.version !== i.version) throw stale(t.id);
     if (!EDITABLE_STATES.includes(t.approvalState)) throw new ApiError('invalid_state', 'Only a draft or returned transfer can be edited', { state: t.approvalState });
+    const c =
+      i.from || i.to
+        ? transferCells(ctx, i.from ?? { lineId: t.fromLineId, period: t.fromPeriod }, i.to ?? { lineId: t.toLineId, period: t.toPeriod })
+        : { planId: t.planId, fromLineId: t.fromLineId, fromPeriod: t.fromPeriod, toLineId: t.toLineId, toPeriod: t.toPeriod };
+    if (c.planId !== t.planId) throw new ApiError('validation', 'Transfers stay within one plan', undefined, [{ path: 'from', reason: 'v.same_plan' }]);
     const amount = i.amount ?? t.amount;
-    assertCovered(ctx, t.fromLineId, t.fromPeriod, amount);
-    const res = stmt(dbOf(ctx), 'UPDATE budget_transfers SET amount = ?, reason = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?').run(
-      amount, i.reason ?? t.reason, isoNow(ctx), t.id, t.version,
-    );
+    assertCovered(ctx, c.fromLineId, c.fromPeriod, amount);
+    const res = stmt(
+      dbOf(ctx),
+      `UPDATE budget_transfers SET from_line_id = ?, from_period = ?, to_line_id = ?, to_period = ?, amount = ?, reason = ?, version = version + 1, updated_at = ?
+       WHERE id = ? AND version = ?`,
+    ).run(c.fromLineId, c.fromPeriod, c.toLineId, c.toPeriod, amount, i.reason ?? t.reason, isoNow(ctx), t.id, t.version);
     if (res.changes !== 1) throw stale(t.id);
+    if (i.submit) submitNow(ctx, t.id);
   });
   return toTransfer(getRow(ctx, i.id));
 }

@@ -2,7 +2,9 @@ import type { BudgetLineRow } from '../../../shared/api/areas/budgets';
 import type { Page } from '../../../shared/api/areas/common';
 import type { OrgCtx, Handlers } from '../context';
 import { buildPageQuery, encodeCursor, type ColumnSpec, type ParsedPageQuery } from '../master/paging';
-import { getVersionRow } from './plans';
+import { EDITABLE_STATES } from '../../../shared/domain/approval';
+import { floorsOfLines } from './floors';
+import { getVersionRow, inForceVersionId } from './plans';
 import { amountsOf, dbOf, MONTH_COLS } from './sql';
 
 /**
@@ -39,8 +41,9 @@ const SELECT = `SELECT l.id AS lineId, l.org_unit_id AS orgUnitId, o.code AS org
   ${MONTH_COLS.map((c) => `vl.${c}`).join(', ')}, vl.control_mode AS controlMode, vl.tolerance_bp AS toleranceBp,
   coalesce(vl.control_mode, ct.default_control) AS effectiveControl, coalesce(vl.tolerance_bp, ct.default_tolerance_bp) AS effectiveToleranceBp`;
 
-export function versionLines(ctx: OrgCtx, q: ParsedPageQuery & { versionId: number }): Page<BudgetLineRow> {
-  getVersionRow(dbOf(ctx), q.versionId); // not found → error
+/** `floors`: add each line's floors and used amounts (the grid of an editable draft; exports leave them out). */
+export function versionLines(ctx: OrgCtx, q: ParsedPageQuery & { versionId: number }, opts: { floors?: boolean } = {}): Page<BudgetLineRow> {
+  const v = getVersionRow(dbOf(ctx), q.versionId); // not found → error
   const scope = ctx.scope.sql('l.org_unit_id');
   const base = { where: ['vl.version_id = ?', ...scope.where], params: [q.versionId, ...scope.params] };
   const query = { ...q, sort: q.sort.length ? q.sort : DEFAULT_SORT };
@@ -52,13 +55,16 @@ export function versionLines(ctx: OrgCtx, q: ParsedPageQuery & { versionId: numb
     .all(...built.params, q.limit, q.cursor ? 0 : q.offset) as Record<string, unknown>[];
   const totalBase = buildPageQuery({ ...query, cursor: undefined }, COLUMNS, 'l.id', QUICK, base, DEFAULT_SORT[0]!);
   const total = db.prepare(`SELECT count(*) ${FROM} ${totalBase.where}`).pluck().get(...totalBase.params) as number;
+  const withFloors = opts.floors && EDITABLE_STATES.includes(v.approvalState);
+  const floors = withFloors ? floorsOfLines(db, v.fiscalYear, inForceVersionId(db, v.planId), raw.map((r) => r.lineId as number)) : null;
   const rows = raw.map((r) => {
     const amounts = amountsOf(r);
+    const f = floors?.get(r.lineId as number);
     return {
       lineId: r.lineId, orgUnitId: r.orgUnitId, orgUnitCode: r.orgUnitCode, channelTypeId: r.channelTypeId, channelTypeCode: r.channelTypeCode,
       costTypeId: r.costTypeId, costTypeCode: r.costTypeCode, partnerId: r.partnerId, partnerCode: r.partnerCode, partnerName: r.partnerName,
       amounts, total: amounts.reduce((a, b) => a + b, 0), controlMode: r.controlMode, toleranceBp: r.toleranceBp,
-      effectiveControl: r.effectiveControl, effectiveToleranceBp: r.effectiveToleranceBp,
+      effectiveControl: r.effectiveControl, effectiveToleranceBp: r.effectiveToleranceBp, floors: f?.floors ?? null, used: f?.used ?? null,
     } as BudgetLineRow;
   });
   const last = raw.at(-1);
@@ -67,5 +73,5 @@ export function versionLines(ctx: OrgCtx, q: ParsedPageQuery & { versionId: numb
 }
 
 export const versionLineHandlers: Handlers<'budgetVersions.lines'> = {
-  'budgetVersions.lines': (i, ctx) => versionLines(ctx, i),
+  'budgetVersions.lines': (i, ctx) => versionLines(ctx, i, { floors: true }),
 };

@@ -164,12 +164,18 @@ describe('budget plans and versions', () => {
     const { wang, zhao, planId, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(1000))]);
     await wang('budgets.commit', { cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 800, source: { type: 'cost_request', id: 1, ref: 'REQ-1' } });
     const draft = await wang('budgetVersions.revise', { planId });
+    // the draft's grid rows carry the floor the save applies: committed + actual, here 800 in January
+    const [line] = (await wang('budgetVersions.lines', { versionId: draft.id })).rows;
+    expect(line).toMatchObject({ floors: months(800, 0), used: months(800, 0) });
     const bad = await errOf(wang('budgetVersions.saveLines', { versionId: draft.id, version: draft.version, rows: [row('KM-WH', 'PROMO', months(500))] }));
     expect(bad?.code).toBe('validation');
     expect(bad?.details).toEqual([{ path: 'rows.0.amounts.0', reason: 'v.below_used', params: { used: 800, allocated: 1000, limit: 525 } }]);
     // allowed when saved, refused at approval if spending grew in between — and then nothing changes
     const saved = await wang('budgetVersions.saveLines', { versionId: draft.id, version: draft.version, rows: [row('KM-WH', 'PROMO', months(900))] });
+    expect(await codeOf(wang('budgetVersions.saveLines', { versionId: draft.id, version: saved.version, rows: [row('KM-WH', 'PROMO', [799, ...months(900).slice(1)])] }))).toBe('validation');
     const sub = await wang('budgetVersions.submit', { id: draft.id, version: saved.version });
+    // a submitted version is not edited: no floors
+    expect((await wang('budgetVersions.lines', { versionId: draft.id })).rows[0]).toMatchObject({ floors: null, used: null });
     await wang('budgets.recordActual', { cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 150, source: { type: 'cost_claim', id: 9, ref: 'CLM-9' } });
     const before = ledgerSum(core, 'l.plan_id = ?', planId);
     const refused = await errOf(zhao('budgetVersions.approve', { id: draft.id, version: sub.version }));

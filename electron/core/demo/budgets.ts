@@ -87,11 +87,12 @@ export function seedDemoBudgets(client: Database.Database, seed = 2026): { lines
     `INSERT INTO budget_ledger (line_id, period, kind, amount, source_type, source_id, source_ref, against_type, against_id, user_id, at, note)
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  let entries = 0;
+  // Entries are collected and written in the order of their time at the end: a real ledger is
+  // appended as things happen, so its ids follow the posting time — the drill-down lists by id.
+  const pendingEntries: unknown[][] = [];
   const entry = (lineId: number, month: number, kind: string, amount: number, src: [string, number, string], against: [string, number] | null, user: number, at: string) => {
     if (amount === 0) return;
-    insEntry.run(lineId, periodOf(FY, month), kind, amount, src[0], src[1], src[2], against?.[0] ?? null, against?.[1] ?? null, user, at, '');
-    entries++;
+    pendingEntries.push([lineId, periodOf(FY, month), kind, amount, src[0], src[1], src[2], against?.[0] ?? null, against?.[1] ?? null, user, at, '']);
   };
 
   // v1: every county × channel type × cost type, plus rebates per partner for thirty partners
@@ -179,5 +180,8 @@ export function seedDemoBudgets(client: Database.Database, seed = 2026): { lines
       entry(l.id, m, 'release', actual - amount, claim, ['demo_request', id], finance, at);
     }
   }
-  return { lines: lines.length, entries };
+  const AT = 10;
+  pendingEntries.sort((a, b) => ((a[AT] as string) < (b[AT] as string) ? -1 : (a[AT] as string) > (b[AT] as string) ? 1 : 0)); // stable: same-time entries keep their order
+  for (const e of pendingEntries) insEntry.run(...e);
+  return { lines: lines.length, entries: pendingEntries.length };
 }

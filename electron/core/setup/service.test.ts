@@ -22,7 +22,7 @@ const EMPTY_INPUT = {
 describe('first start', () => {
   it('an empty data folder reports not initialized, and nobody can sign in', async () => {
     const c = await empty();
-    expect(await c.call('setup.status', {})).toEqual({ initialized: false, companyName: null, mode: null });
+    expect(await c.call('setup.status', {})).toEqual({ initialized: false, companyName: null, companyNameEn: null, mode: null });
     expect(await codeOf(c.call('auth.signIn', { username: 'admin', password: 'demo1234' }))).toBe('invalid_credentials');
     expect(rows(c, 'SELECT * FROM org_units')).toEqual([]);
   });
@@ -30,7 +30,7 @@ describe('first start', () => {
   it('initEmpty creates the company root and a first administrator who can sign in', async () => {
     const c = await empty();
     const status = await c.call('setup.initEmpty', { ...EMPTY_INPUT, locale: 'en' });
-    expect(status).toEqual({ initialized: true, companyName: '滇池贸易有限公司', mode: 'empty' });
+    expect(status).toEqual({ initialized: true, companyName: '滇池贸易有限公司', companyNameEn: '滇池贸易有限公司', mode: 'empty' });
     const s = await c.call('auth.signIn', { username: 'boss', password: 'first-admin-pw' });
     expect(s.user).toMatchObject({ username: 'boss', displayName: '老板', role: 'admin', locale: 'en' });
     const units = await c.call('orgUnits.list', {}, { token: s.token });
@@ -98,7 +98,7 @@ describe('the demo company', () => {
 
   it('has 3 branches, 12 counties, 40 township offices / grids and 300 partners', async () => {
     const c = await empty();
-    expect(await c.call('setup.initDemo', {})).toEqual({ initialized: true, companyName: '云岭通信有限公司', mode: 'demo' });
+    expect(await c.call('setup.initDemo', {})).toEqual({ initialized: true, companyName: '云岭通信有限公司', companyNameEn: 'Yunling Telecom Co., Ltd.', mode: 'demo' });
     const kinds = Object.fromEntries(
       (rows(c, 'SELECT kind, count(*) AS n FROM org_units GROUP BY kind') as { kind: string; n: number }[]).map((r) => [r.kind, r.n]),
     );

@@ -12,7 +12,8 @@ const get = (env: CoreEnv, key: string) => env.db.select().from(schema.settings)
 
 export function setupStatus(env: CoreEnv): SetupStatus {
   const mode = get(env, 'mode') as SetupStatus['mode'];
-  return { initialized: get(env, 'initialized') === '1', companyName: get(env, 'company_name'), mode };
+  const companyNameEn = (env.db.$client.prepare('SELECT name_en FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1').pluck().get() as string | undefined) ?? null;
+  return { initialized: get(env, 'initialized') === '1', companyName: get(env, 'company_name'), companyNameEn, mode };
 }
 
 function assertFresh(env: CoreEnv) {

@@ -65,7 +65,7 @@ export function App() {
   };
   return (
     <SessionContext.Provider value={{ user, setUser, signOut }}>
-      <Shell companyName={status.data.companyName ?? ''} />
+      <Shell company={{ nameZh: status.data.companyName ?? '', nameEn: status.data.companyNameEn }} />
     </SessionContext.Provider>
   );
 }

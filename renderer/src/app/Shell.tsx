@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { hasEnglishName, localName } from '@shared/i18n/names';
 import { useApiQuery } from '../api/hooks';
 import { ExportTray } from '../features/excel/ExportTray';
 import { NavBadge } from '../features/home/NavBadge';
@@ -14,15 +15,17 @@ import { useSession } from './session';
 const GROUPS: RouteDef['group'][] = ['home', 'budgets', 'requests', 'claims', 'approvals', 'analysis', 'master', 'settings'];
 
 /** The work shell: left navigation by area, top bar with scope, language and user. */
-export function Shell({ companyName }: { companyName: string }) {
+type Company = { nameZh: string; nameEn: string | null };
+
+export function Shell({ company }: { company: Company }) {
   return (
     <Router hook={useHashLocation}>
-      <ShellInner companyName={companyName} />
+      <ShellInner company={company} />
     </Router>
   );
 }
 
-function ShellInner({ companyName }: { companyName: string }) {
+function ShellInner({ company }: { company: Company }) {
   const { t, i18n } = useTranslation();
   const { user, setUser, signOut } = useSession();
   const [location, navigate] = useLocation();
@@ -33,8 +36,8 @@ function ShellInner({ companyName }: { companyName: string }) {
   const zh = i18n.language === 'zh-CN';
   const scopeNames = (units.data ?? [])
     .filter((u) => user.orgUnitIds.includes(u.id))
-    .map((u) => (zh ? u.nameZh : u.nameEn))
-    .join('、');
+    .map((u) => localName(u, i18n.language))
+    .join(zh ? '、' : ', ');
 
   return (
     <div className="shell">
@@ -66,9 +69,12 @@ function ShellInner({ companyName }: { companyName: string }) {
         })}
       </nav>
       <header className="topbar">
-        <div className="company">{companyName}</div>
+        <div className="company" data-testid="company" title={zh || hasEnglishName(company.nameZh, company.nameEn) ? undefined : t('common.noEnglishName')}>
+          {localName(company, i18n.language)}
+        </div>
         <div className="scope" title={t('common.scope')}>
-          <span className="muted">{t('common.scope')}:</span> <span data-testid="scope">{scopeNames}</span>
+          <span className="muted">{t('common.scopeLabel')}</span>
+          <span data-testid="scope">{scopeNames}</span>
         </div>
         <div className="spacer" />
         <LanguageSwitch signedIn onChanged={(l) => setUser({ ...user, locale: l })} />

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '@shared/api/areas/auth';
+import type { AppLocale } from '@shared/i18n';
 import { call, setToken } from '../api/client';
 import { errorText, useTranslation } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const DEMO = ['admin', 'zhangwei', 'lina', 'chenjie', 'wangfang'];
+const DEMO = ['admin', 'zhangwei', 'lina', 'chenjie', 'wangfang', 'zhaomin'];
 
 export function SignIn({ onSignedIn, notice }: { onSignedIn: (u: SessionUser) => void; notice: string | null }) {
   const { t } = useTranslation();
@@ -12,6 +13,8 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (u: SessionUser) =>
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** a language chosen on this page wins over the user's saved one, and is saved for them */
+  const [picked, setPicked] = useState<AppLocale | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -20,7 +23,8 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (u: SessionUser) =>
     try {
       const s = await call('auth.signIn', { username, password });
       setToken(s.token);
-      onSignedIn(s.user);
+      const user = picked && picked !== s.user.locale ? await call('auth.setLocale', { locale: picked }).catch(() => ({ ...s.user, locale: picked })) : s.user;
+      onSignedIn(user);
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -33,7 +37,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (u: SessionUser) =>
       <form className="card sign-in" onSubmit={submit} aria-label={t('signIn.title')}>
         <div className="card-head">
           <h1>{t('app.name')}</h1>
-          <LanguageSwitch />
+          <LanguageSwitch onChanged={setPicked} />
         </div>
         <p className="muted">{t('app.tagline')}</p>
         {notice && <div className="banner warn">{notice}</div>}

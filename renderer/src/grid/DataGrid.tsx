@@ -84,6 +84,8 @@ export interface DataGridProps<T extends { id: number; active?: boolean }> {
    * widths turn it off: measuring every rendered cell delays the first rows of a wide grid.
    */
   fitColumns?: boolean;
+  /** a taller row (a cell showing a second figure under its value); default: the theme's */
+  rowHeight?: number;
   /** the grid's api while it is ready (null after destroy), for focusing and scrolling */
   onApi?: (api: GridApi<T> | null) => void;
 }
@@ -257,6 +259,7 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
           readOnlyEdit
           onCellEditRequest={p.onEdit ? (e) => e.data && onEdit.current?.(e.data, e.column.getColId(), e.newValue) : onCellEditRequest}
           pinnedBottomRowData={p.pinnedBottomRows}
+          rowHeight={p.rowHeight}
           enterNavigatesVertically={p.enterMovesDown}
           enterNavigatesVerticallyAfterEdit={p.enterMovesDown}
           stopEditingWhenCellsLoseFocus

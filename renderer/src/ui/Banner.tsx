@@ -6,7 +6,11 @@ export interface Message {
   text: string;
 }
 
-/** One line of feedback above a grid or in a dialog; success notes fade after a few seconds. */
+/**
+ * One line of feedback above a grid or in a dialog. A success note that can close is a toast: it
+ * overlays the page (bottom right) instead of pushing the grid down, and fades after a few
+ * seconds. Warnings and errors stay in the flow until their cause is gone or they are dismissed.
+ */
 export function Banner({ message, onClose, testId }: { message: Message | null; onClose?: () => void; testId?: string }) {
   const { t } = useTranslation();
   useEffect(() => {
@@ -16,7 +20,7 @@ export function Banner({ message, onClose, testId }: { message: Message | null; 
   }, [message, onClose]);
   if (!message) return null;
   return (
-    <div className={`banner ${message.kind}`} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid={testId}>
+    <div className={`banner ${message.kind}${message.kind === 'ok' && onClose ? ' toast' : ''}`} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid={testId}>
       <span>{message.text}</span>
       {onClose && (
         <button type="button" className="banner-close" aria-label={t('grid.dismiss')} title={t('grid.dismiss')} onClick={onClose}>

@@ -3,7 +3,8 @@ import { useTranslation } from '../i18n';
 
 /**
  * A modal dialog on the native <dialog> element (focus stays inside, Escape closes). The body is
- * a form: Enter submits, the primary button runs `onSubmit`.
+ * a form: Enter submits, the primary button runs `onSubmit`; Ctrl+Enter (⌘+Enter) submits from
+ * anywhere, a multi-line reason field included.
  */
 export interface DialogProps {
   title: string;
@@ -14,6 +15,8 @@ export interface DialogProps {
   danger?: boolean;
   busy?: boolean;
   wide?: boolean;
+  /** more buttons in the footer, before the primary one (e.g. "Save and submit") */
+  extra?: ReactNode;
   /** one more class on the <dialog>, for a dialog with its own size (the import wizard) */
   className?: string;
   children: ReactNode;
@@ -41,6 +44,11 @@ export function Dialog(p: DialogProps) {
         e.preventDefault();
         p.onClose();
       }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !p.onSubmit) return;
+        e.preventDefault();
+        if (!p.busy && !p.submitDisabled) p.onSubmit();
+      }}
     >
       <form onSubmit={submit} noValidate>
         <header className="dialog-head">
@@ -51,8 +59,9 @@ export function Dialog(p: DialogProps) {
           <button type="button" onClick={p.onClose}>
             {p.onSubmit ? t('action.cancel') : t('action.close')}
           </button>
+          {p.extra}
           {p.onSubmit && (
-            <button type="submit" className={p.danger ? 'danger' : 'primary'} disabled={p.busy || p.submitDisabled}>
+            <button type="submit" className={p.danger ? 'danger' : 'primary'} disabled={p.busy || p.submitDisabled} title={t('common.shortcut', { keys: 'Ctrl+Enter' })}>
               {p.submitLabel ?? t('action.save')}
             </button>
           )}

@@ -15,6 +15,8 @@ export interface SessionUser {
 export interface SetupStatus {
   initialized: boolean;
   companyName: string | null;
+  /** the company's English name (its root org unit's), '' when it has none yet */
+  companyNameEn: string | null;
   mode: 'demo' | 'empty' | null;
 }
 

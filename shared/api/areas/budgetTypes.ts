@@ -58,6 +58,13 @@ export interface BudgetLineRow {
   toleranceBp: number | null;
   effectiveControl: ControlMode;
   effectiveToleranceBp: number;
+  /**
+   * Of an editable draft (else null): per month, the lowest amount a save accepts — what is
+   * committed and spent, in terms of this version (see electron/core/budgets/floors.ts) — and
+   * the committed + actual amount itself.
+   */
+  floors: number[] | null;
+  used: number[] | null;
 }
 
 export interface SaveLinesResult {
@@ -196,4 +203,11 @@ export interface LedgerEntryRow {
   userId: number;
   userName: string;
   note: string;
+  /** the line's partner (code and name), null for a line without partner */
+  partnerName: string | null;
+}
+
+/** A page of drill-down entries, with the sums of every matching entry (not only the page's) per figure. */
+export interface LedgerEntriesPage extends Page<LedgerEntryRow> {
+  sums: { allocated: number; committed: number; actual: number };
 }

@@ -3,7 +3,7 @@ import { GRANULARITIES } from '../../domain/budget';
 import { method } from '../define';
 import {
   BVA_DIMENSIONS, LEDGER_KINDS, type Availability, type BudgetLineRow, type BudgetPeriod, type BudgetPlan, type BudgetTransfer, type BudgetVersion,
-  type BudgetVsActual, type CompareResult, type HistoryEntry, type LedgerEntryRow, type LedgerPosting, type SaveLinesResult,
+  type BudgetVsActual, type CompareResult, type HistoryEntry, type LedgerEntriesPage, type LedgerPosting, type SaveLinesResult,
 } from './budgetTypes';
 import { id, pageQuery, period, type Page } from './common';
 import { CONTROL_MODES } from './master';
@@ -113,12 +113,17 @@ export const budgetsApi = {
 
   'budgetTransfers.list': method<BudgetTransfer[]>()(z.object({ fiscalYear, limit: z.number().int().min(1).max(5000).default(500) }), { scope: 'org' }),
   'budgetTransfers.get': method<BudgetTransfer>()(z.object({ id }), { scope: 'org' }),
+  /** a draft; `submit`: and submitted at once, in the same transaction ("save and submit") */
   'budgetTransfers.create': method<BudgetTransfer>()(
-    z.object({ from: cellRef, to: cellRef, amount, reason }),
+    z.object({ from: cellRef, to: cellRef, amount, reason, submit: z.boolean().default(false) }),
     { ...FINANCE, scope: 'org' },
   ),
+  /** a draft or returned transfer: any of its cells, amount and reason; `submit` as for create */
   'budgetTransfers.update': method<BudgetTransfer>()(
-    z.object({ id, version: rowVersion, amount: amount.optional(), reason: reason.optional() }),
+    z.object({
+      id, version: rowVersion, from: cellRef.optional(), to: cellRef.optional(), amount: amount.optional(), reason: reason.optional(),
+      submit: z.boolean().default(false),
+    }),
     { ...FINANCE, scope: 'org' },
   ),
   'budgetTransfers.submit': method<BudgetTransfer>()(action, { ...FINANCE, scope: 'org' }),
@@ -169,8 +174,8 @@ export const budgetsApi = {
       subtotals: z.boolean().default(true),
     }), { scope: 'org' },
   ),
-  /** the ledger entries behind a figure: the row's keys, a period range and optional kinds; newest first, keyset paged */
-  'budgets.entries': method<Page<LedgerEntryRow>>()(
+  /** the ledger entries behind a figure: the row's keys, a period range and optional kinds; newest first (posting order), keyset paged; with the sums of all of them */
+  'budgets.entries': method<LedgerEntriesPage>()(
     z.object({
       fiscalYear,
       keys: z.partialRecord(z.enum(BVA_DIMENSIONS), id.nullable()).default({}),

@@ -14,9 +14,15 @@ export class BudgetPlanPage extends GridModel {
   readonly pending: Locator;
   readonly invalid: Locator;
   readonly reasonDialog: Locator;
+  /** the list of cells that need a change (refused on save, invalid, below their floor) */
+  readonly issues: Locator;
+  /** the status line's explanation of the focused cell's problem */
+  readonly focusedIssue: Locator;
 
   constructor(page: Page) {
     super(page, 'budget-lines');
+    this.issues = page.getByTestId('issue-panel');
+    this.focusedIssue = page.getByTestId('focused-issue');
     this.versions = page.getByTestId('version-list');
     this.entryMessage = page.getByTestId('entry-message');
     this.pending = page.getByTestId('pending-count');
@@ -108,5 +114,17 @@ export class BudgetVsActualPage extends GridModel {
   /** A figure of the pinned grand-total row, e.g. ('2027', 'allocated'). */
   grandTotal(bucket: string, measure: string): Locator {
     return this.root.locator(`.ag-row-pinned .ag-cell[col-id="${bucket}|${measure}"]`);
+  }
+}
+
+/** Budget transfers: the list, the dialog (create-transfer) and the selected transfer's detail. */
+export class BudgetTransfersPage extends GridModel {
+  readonly detail: Locator;
+  readonly create: Locator;
+
+  constructor(page: Page) {
+    super(page, 'budget-transfers');
+    this.detail = page.getByTestId('transfer-detail');
+    this.create = this.root.getByRole('button', { name: /新建调拨|New transfer/ });
   }
 }

@@ -173,12 +173,14 @@ describe('error report', () => {
       ['行号', '列', '值', '原因', '原因代码'],
       [2, '星级', '9', reasonText('v.star', undefined, 'zh-CN'), 'v.star'],
       [3, '合同开始', 'someday', reasonText('x.date', undefined, 'zh-CN'), 'x.date'],
+      // every problem of a row in one round: the unreadable date does not hide the unknown reference
+      [3, '渠道类型', 'NOPE', '找不到“NOPE”', 'x.unknown_ref'],
     ]);
     // the reasons are the catalogue's sentences, not keys
     expect(rows[1]![3]).toBe('星级必须是 1 到 5 的整数');
     expect(rows[2]![3]).toMatch(/^不是有效日期/);
     const page = await admin('excel.issues', { jobId, offset: 1, limit: 10 });
-    expect(page.total).toBe(2);
-    expect(page.rows).toMatchObject([{ row: 3, reason: 'x.date' }]);
+    expect(page.total).toBe(3);
+    expect(page.rows).toMatchObject([{ row: 3, reason: 'x.date' }, { row: 3, reason: 'x.unknown_ref' }]);
   });
 });

@@ -151,7 +151,16 @@ export async function dryRun(
       let applied: ReturnType<typeof applyServiceRows> | null = null;
       try {
         ctx.db.$client.transaction(() => {
-          applied = applyServiceRows(ctx, kind, p.rows, loadRefs(ctx, kind.refTables), read.headers, target);
+          const refs = loadRefs(ctx, kind.refTables);
+          applied = applyServiceRows(ctx, kind, p.rows, refs, read.headers, target);
+          // rows with unreadable cells: checked too (one round shows all their problems), after the
+          // others so they cannot change their outcomes; the batch kind (budget lines) saves all rows
+          // in one call and checks them on the next run
+          if (!kind.applyRows && p.badRows.length) {
+            const checked = applyServiceRows(ctx, kind, p.badRows, refs, read.headers, target);
+            const failed = new Map(p.badRows.map((r) => [r.row, r.failed]));
+            p.ruleIssues.push(...checked.issues.filter((x) => !(x.columnKey && failed.get(x.row)?.has(x.columnKey))));
+          }
           throw ROLLBACK;
         })();
       } catch (e) {

@@ -45,7 +45,7 @@ describe('permissions and scope', () => {
     const { report } = await dryRun(zhang, 'partners', 'scope.csv', csv);
     expect(report.issues).toEqual([
       { row: 3, column: '所属组织', columnKey: 'orgUnit', value: 'DL', reason: 'x.out_of_scope', params: expect.any(Object) },
-      { row: 4, column: '', columnKey: null, value: '', reason: 'x.out_of_scope' },
+      { row: 4, column: '', columnKey: null, value: '', reason: 'x.out_of_scope', params: { scope: '五华区' } },
     ]);
     expect(report.counts.create).toBe(1);
     const users = csvText([['用户名', '姓名', '角色', '负责组织'], ['x1', 'X', '财务', 'KM']]);
@@ -57,6 +57,31 @@ describe('permissions and scope', () => {
     // another user's file is not there for them
     const theirs = await upload(core, admin.token, 'a.csv', Buffer.from(users));
     await expect(zhang('excel.inspect', { fileId: theirs, kind: 'partners' })).rejects.toMatchObject({ code: 'file_not_found' });
+  });
+});
+
+describe('one round', () => {
+  it('reports every problem of a row in one dry run: an unreadable cell, a reference not found with the closest ones, a scope refusal naming the scope', async () => {
+    const zhang = await core.as('zhangwei');
+    const csv = csvText([
+      ['编码', '名称', '渠道类型', '所属组织', '星级', '合同开始', '合同结束'],
+      ['SC010', '三处错误', 'TERMINL', 'DL', '五星', '2026-03-01', '2026-02-01'],
+      ['SC011', '正确', 'TERMINAL', 'KM-WH-01', 3, '', ''],
+    ]);
+    const { report } = await dryRun(zhang, 'partners', 'three.csv', csv);
+    expect(report.issues.filter((i) => i.row === 2).map((i) => [i.columnKey, i.reason])).toEqual(
+      expect.arrayContaining([
+        ['starRating', 'x.integer'],
+        ['channelType', 'x.unknown_ref_closest'],
+        ['orgUnit', 'x.out_of_scope'],
+        ['contractEnd', 'v.contract_dates'],
+      ]),
+    );
+    const byKey = Object.fromEntries(report.issues.map((i) => [i.columnKey, i]));
+    expect(byKey.channelType!.params).toMatchObject({ value: 'TERMINL', closest: expect.stringContaining('TERMINAL') });
+    expect(byKey.orgUnit!.params).toMatchObject({ scope: '五华区' });
+    expect(report.issues.filter((i) => i.row === 2)).toHaveLength(4);
+    expect(report.counts).toMatchObject({ create: 1, rejected: 1 });
   });
 });
 

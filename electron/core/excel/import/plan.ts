@@ -9,7 +9,7 @@ import type { ImportRow, KindDef } from '../kinds/types';
 import { fileError } from '../read/errors';
 import { readInWorker } from '../worker/pool';
 import type { ReadTask, TypedBatch } from '../worker/protocol';
-import { toIssues } from './rows';
+import { nameScope, toIssues } from './rows';
 import { Stage } from './stage';
 
 /**
@@ -38,6 +38,8 @@ export interface Planned {
   fingerprint: string;
   /** service kinds: the rows to apply */
   rows: ImportRow[];
+  /** service kinds: rows with unreadable cells, to check (never to apply) */
+  badRows: ImportRow[];
 }
 
 const BATCH = 2000;
@@ -50,25 +52,37 @@ export async function planFile(ctx: OrgCtx, kind: KindDef, file: StoredFile, che
   const planner = kind.strategy === 'bulk' ? kind.planner(ctx, refs, stage!) : null;
   const fingerprint = kind.strategy === 'bulk' ? kind.fingerprint(ctx) : '';
   const rows: ImportRow[] = [];
+  const badRows: ImportRow[] = [];
   const cellIssues: RowIssue[] = [];
   const ruleIssues: RowIssue[] = [];
   const width = keys.length;
   const onBatch = (batch: TypedBatch) => {
-    const bad = new Set<number>();
     for (const p of batch.problems) {
-      bad.add(p.i);
       const key = keys[p.col]!;
       cellIssues.push({ row: batch.rows[p.i]!, column: plan.headers[key] ?? key, columnKey: key, value: p.value, reason: p.reason, ...(p.params ? { params: p.params } : {}) });
     }
+    const badKeys = new Map<number, Set<string>>();
+    for (const p of batch.problems) (badKeys.get(p.i) ?? badKeys.set(p.i, new Set()).get(p.i)!).add(keys[p.col]!);
     const ok: ImportRow[] = [];
+    const checkOnly: ImportRow[] = [];
     for (let i = 0; i < batch.rows.length; i++) {
-      if (bad.has(i)) continue;
       const v: ImportRow['v'] = {};
       for (let k = 0; k < width; k++) v[keys[k]!] = batch.values[i * width + k]!;
-      ok.push({ row: batch.rows[i]!, v, present });
+      const failed = badKeys.get(i);
+      if (!failed) {
+        ok.push({ row: batch.rows[i]!, v, present });
+        continue;
+      }
+      // a row with unreadable cells is still checked by the rules, without those cells, so the
+      // report lists every problem of the row in one round; it is never planned or written
+      for (const key of failed) delete v[key];
+      checkOnly.push({ row: batch.rows[i]!, v, present: new Set([...present].filter((k) => !failed.has(k))), failed });
     }
-    if (planner) for (const x of planner.plan(ok)) ruleIssues.push(...toIssues(x.row, x.issues, plan.headers));
-    else rows.push(...ok);
+    if (planner) for (const x of planner.plan([...ok, ...checkOnly])) ruleIssues.push(...toIssues(x.row, x.issues, plan.headers));
+    else {
+      rows.push(...ok);
+      badRows.push(...checkOnly);
+    }
   };
   try {
     const read = await readInWorker(
@@ -88,7 +102,7 @@ export async function planFile(ctx: OrgCtx, kind: KindDef, file: StoredFile, che
       // the plan holds if nothing it read changed while the file was being read
       if (kind.strategy === 'bulk' && kind.fingerprint(ctx) !== fingerprint) same = '';
     }
-    return { dataRows: read.dataRows, cellIssues, ruleIssues, stage, fingerprint: same, rows };
+    return { dataRows: read.dataRows, cellIssues, ruleIssues: nameScope(ctx, ruleIssues), stage, fingerprint: same, rows, badRows };
   } catch (e) {
     stage?.drop();
     throw e;

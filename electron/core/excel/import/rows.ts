@@ -1,6 +1,7 @@
 import type { RowIssue } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
 import { formatFenPlain } from '../../../../shared/domain/money';
+import { scopeLabel } from '../../auth/scope';
 import type { OrgCtx } from '../../context';
 import type { Typed } from '../cells/types';
 import { apiErrorIssues, RowRejected } from '../kinds/common';
@@ -8,6 +9,22 @@ import type { RefTables } from '../kinds/refs';
 import type { ImportRow, RowIssueLite, RowOutcome, ServiceKind } from '../kinds/types';
 
 /** Helpers between typed rows, issues and the service kinds' transaction. */
+
+/**
+ * A scope refusal names the user's scope: "outside your scope (五华区)" — the org units the user is
+ * assigned, in the user's language — so the row's author knows which units the file may name.
+ * Field-level refusals of the services (v.out_of_scope) read the same way in the report.
+ */
+export function nameScope(ctx: OrgCtx, issues: RowIssue[]): RowIssue[] {
+  if (!issues.some((i) => i.reason === 'x.out_of_scope' || i.reason === 'v.out_of_scope')) return issues;
+  const scope = scopeLabel(ctx.db.$client, ctx.user);
+  for (const i of issues) {
+    if (i.reason !== 'x.out_of_scope' && i.reason !== 'v.out_of_scope') continue;
+    i.reason = 'x.out_of_scope';
+    i.params = { ...i.params, scope };
+  }
+  return issues;
+}
 export function displayTyped(v: Typed | undefined): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.join(', ');
@@ -54,7 +71,7 @@ export function applyServiceRows(
     // money cells are typed as fen: the report shows them in yuan, as the file has them (-100.00, not -10000)
     const money = new Set(kind.columns.filter((c) => c.type === 'money').map((c) => c.key));
     const show = (key: string, v: Typed | undefined) => (money.has(key) && typeof v === 'number' ? formatFenPlain(v).replace(/,/g, '') : displayTyped(v));
-    return { outcomes: r.outcomes, issues: r.rejected.flatMap((x) => toIssues(x.row, x.issues, headers, show)) };
+    return { outcomes: r.outcomes, issues: nameScope(ctx, r.rejected.flatMap((x) => toIssues(x.row, x.issues, headers, show))) };
   }
   const applyRow = kind.applyRow;
   if (!applyRow) throw new Error(`service kind ${kind.kind} has neither applyRow nor applyRows`);
@@ -70,5 +87,5 @@ export function applyServiceRows(
       else throw e;
     }
   }
-  return { outcomes, issues };
+  return { outcomes, issues: nameScope(ctx, issues) };
 }

@@ -74,4 +74,4 @@ export function dropDryRun(d: DryRun): void {
   evict(keyOf(d.dataDir, d.userId, d.jobId), d);
 }
 
-export const allIssues = (d: DryRun): RowIssue[] => [...d.cellIssues, ...d.ruleIssues].sort((a, b) => a.row - b.row);
+export const allIssues = (d: DryRun): RowIssue[] => [...d.cellIssues, ...d.ruleIssues].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));

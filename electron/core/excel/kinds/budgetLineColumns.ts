@@ -105,7 +105,7 @@ export const budgetLineColumns: ColumnDef[] = [
     width: 12,
     help: h(
       '禁止超支、超支预警或不控制。留空 = 按费用类型的默认规则（与预算表中灰色显示的一致）；没有此列则保持不变。',
-      'Block, Warn or None. Empty = the cost type’s default rule (shown grey in the grid); without this column the rule stays as it is.',
+      'Block, Warn or None. Empty = the cost type\'s default rule (shown grey in the grid); without this column the rule stays as it is.',
     ),
   },
   {
@@ -116,7 +116,7 @@ export const budgetLineColumns: ColumnDef[] = [
     width: 10,
     help: h(
       '百分比，最多两位小数，如 5 或 2.5（0 到 100）。留空 = 按费用类型的默认容差；没有此列则保持不变。',
-      'A percentage with at most two decimals, e.g. 5 or 2.5 (0 to 100). Empty = the cost type’s default; without this column it stays as it is.',
+      'A percentage with at most two decimals, e.g. 5 or 2.5 (0 to 100). Empty = the cost type\'s default; without this column it stays as it is.',
     ),
   },
 ];

@@ -351,7 +351,7 @@ export const budgetLinesKind: ServiceKind = {
   refTables: ['orgUnits', 'channelTypes', 'costTypes'],
   intro: h(
     '每行一个预算行（组织 × 渠道类型 × 费用类型 × 合作伙伴），导入到所选的草稿或退回版本。有 ID 或已存在的组合时更新该行，否则新增；文件中没有的行保持不变。校验与预算表保存相同（已关账月份、已占用金额、控制上限等）。',
-    'One budget line per row (org unit × channel type × cost type × partner), imported into the chosen draft or returned version. A row with an ID or an existing combination updates that line, others add lines; lines not in the file stay as they are. The checks are those of saving the budget grid (closed months, committed amounts, control limits …).',
+    'One budget line per row (org unit × channel type × cost type × partner), imported into the chosen draft or returned version. A row with an ID or an existing combination updates that line, others add lines; lines not in the file stay as they are. The checks are those of saving the budget grid (closed months, committed amounts, control limits ...).',
   ),
   target: budgetLinesTarget,
   checkTarget,

@@ -74,13 +74,19 @@ export class RowRejected extends Error {
   }
 }
 
-/** A reference cell → the record's id (null when blank), or RowRejected. */
+/** A reference cell → the record's id (null when blank), or RowRejected; a reference not found names the closest records. */
 export function refId(row: ImportRow, key: string, table: RefTable): number | null {
   const v = row.v[key];
   if (v === null || v === undefined || v === '') return null;
   const r = table.resolve(String(v));
-  if ('reason' in r) throw new RowRejected([{ columnKey: key, reason: r.reason, params: { value: String(v) } }]);
+  if ('reason' in r) throw new RowRejected([refIssue(key, r.reason, String(v), table)]);
   return r.rec.id;
+}
+
+export function refIssue(key: string, reason: 'x.unknown_ref' | 'x.ambiguous_ref', value: string, table: RefTable): RowIssueLite {
+  if (reason === 'x.ambiguous_ref') return { columnKey: key, reason, params: { value } };
+  const closest = table.suggest(value);
+  return { columnKey: key, reason: closest ? 'x.unknown_ref_closest' : reason, params: closest ? { value, closest } : { value } };
 }
 
 export const has = (row: ImportRow, key: string) => row.present.has(key);

@@ -5,7 +5,7 @@ import { userCovers, userScopeIds } from '../../auth/scope';
 import type { OrgCtx } from '../../context';
 import { listPartners, partnerRefProblem, type PartnerRefLookup } from '../../master/partners';
 import { activeColumn, ApiError, apiErrorIssues, changesOf, choicesOf, colHeader, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
-import type { RefTables } from './refs';
+import type { RefTable, RefTables } from './refs';
 import type { Stage } from '../import/stage';
 import type { BulkKind, BulkPlanner, Change, ColumnDef, ExportRequest, ImportRow, PlannedRow, RowIssueLite } from './types';
 
@@ -24,11 +24,16 @@ type Stored = { id: number; version: number; active: boolean } & Record<(typeof 
 type Input = ReturnType<typeof partnerInput.parse>;
 
 const h = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+/** valid stand-ins for fields whose cells were refused already (see planRow) */
+const PLACEHOLDER: Record<string, unknown> = {
+  code: 'X', name: 'X', channelTypeId: 1, orgUnitId: 1, ownerUserId: null, starRating: 3, contractStart: null, contractEnd: null,
+  status: undefined, contactName: '', contactPhone: '', bankName: '', bankAccount: '',
+};
 const statusChoices = choicesOf(PARTNER_STATUSES, masterLabels.zh.partnerStatus, masterLabels.en.partnerStatus);
 
 const columns: ColumnDef[] = [
   idColumn,
-  { key: 'code', type: 'code', header: colHeader('code'), required: true, width: 12, help: h('渠道合作伙伴编码，唯一；字母、数字、-、_、.，如 P000123。', 'Unique partner code: letters, digits, - _ . — e.g. P000123.') },
+  { key: 'code', type: 'code', header: colHeader('code'), required: true, width: 12, help: h('渠道合作伙伴编码，唯一；字母、数字、-、_、.，如 P000123。', 'Unique partner code: letters, digits, - _ . - e.g. P000123.') },
   { key: 'name', type: 'text', header: colHeader('name'), required: true, width: 28, help: h('名称，最多 100 个字符。', 'Name, at most 100 characters.') },
   { key: 'channelType', type: 'ref', header: colHeader('channelType'), required: true, list: 'channelTypes', width: 18, help: h('渠道类型编码（可从下拉列表选择）。', 'Channel type code (pick from the dropdown).') },
   { key: 'orgUnit', type: 'ref', header: colHeader('orgUnit'), required: true, list: 'orgUnits', width: 24, help: h('所属组织编码，须在您的权限范围内。', 'Org unit code; must be inside your scope.') },
@@ -99,7 +104,13 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
   };
   const values = (i: Input, active: boolean) => [i.code, i.name, i.channelTypeId, i.orgUnitId, i.ownerUserId, i.starRating, i.contractStart, i.contractEnd, i.status, i.contactName, i.contactPhone, i.bankName, i.bankAccount, active ? 1 : 0];
   const NONE = Array.from({ length: 14 }, () => null);
+  const active = (row: ImportRow, existing: Stored | undefined) => (row.present.has('active') ? (row.v.active as boolean | null) : null) ?? existing?.active ?? true;
 
+  /**
+   * Every problem of a row at once: references not found (with the closest records), the API
+   * schema's issues, the reference and scope rules per field — never only the first; cells that
+   * could not be read (row.failed) were reported already and are left out of the checks.
+   */
   function planRow(row: ImportRow, ids: Map<unknown, Stored>, codes: Map<unknown, Stored>): void {
     const idv = row.present.has('id') ? (row.v.id as number | null) : null;
     const code = row.present.has('code') && typeof row.v.code === 'string' && row.v.code ? row.v.code : null;
@@ -108,26 +119,60 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
     if (!existing && code) existing = codes.get(code);
     if (existing && !refs.scope.has(existing.orgUnitId)) throw new RowRejected([{ columnKey: null, reason: 'x.out_of_scope' }]);
 
+    const issues: RowIssueLite[] = [];
+    const skip = new Set(row.failed ?? []);
+    const ref = (key: string, table: RefTable) => {
+      try {
+        return refId(row, key, table);
+      } catch (e) {
+        if (!(e instanceof RowRejected)) throw e;
+        issues.push(...e.issues);
+        skip.add(key);
+        return undefined;
+      }
+    };
     const fields: Record<string, unknown> = existing ? storedInput(existing) : {};
     for (const k of PLAIN) if (row.present.has(k)) fields[k] = row.v[k];
     if (fields.status === null) fields.status = undefined; // empty status: the schema's default
-    if (row.present.has('channelType')) fields.channelTypeId = refId(row, 'channelType', refs.channelTypes);
-    if (row.present.has('orgUnit')) fields.orgUnitId = refId(row, 'orgUnit', refs.orgUnits);
-    if (row.present.has('owner')) fields.ownerUserId = refId(row, 'owner', refs.users);
-    const activeCell = row.present.has('active') ? (row.v.active as boolean | null) : null;
-    const active = activeCell ?? existing?.active ?? true;
-
-    const parsed = partnerInput.safeParse(fields);
-    if (!parsed.success) throw new RowRejected(zodRowIssues(parsed.error, PATH));
+    const refFields = { channelTypeId: 'channelType', orgUnitId: 'orgUnit', ownerUserId: 'owner' } as const;
+    const tables = { channelType: refs.channelTypes, orgUnit: refs.orgUnits, owner: refs.users };
+    for (const [field, key] of Object.entries(refFields)) {
+      if (!row.present.has(key)) continue;
+      const id = ref(key, tables[key]);
+      if (id !== undefined) fields[field] = id;
+    }
+    // the reference and scope rules, field by field, on what resolved (a patch checks only what changes)
+    for (const [field, key] of Object.entries(refFields)) {
+      if (skip.has(key) || typeof fields[field] !== 'number') continue;
+      if (existing && fields[field] === (existing as Record<string, unknown>)[field]) continue;
+      // the owner rule needs the whole record: it is checked once the row has parsed (below)
+      const p = partnerRefProblem(look, { [field]: fields[field] }, { orgUnitId: Number(fields.orgUnitId ?? 0), ownerUserId: null });
+      if (p) issues.push(...apiErrorIssues(p, PATH, key));
+    }
+    // cells already reported stand in with a valid placeholder, so the schema's other checks (the
+    // contract dates' order …) still run in this round
+    const probe = { ...fields };
+    for (const key of skip) {
+      const field = Object.entries(refFields).find(([, k]) => k === key)?.[0] ?? key;
+      if (field in PLACEHOLDER) probe[field] = PLACEHOLDER[field];
+    }
+    const parsed = partnerInput.safeParse(probe);
+    if (!parsed.success) {
+      const seen = new Set(issues.map((i) => i.columnKey));
+      issues.push(...zodRowIssues(parsed.error, PATH).filter((i) => !(i.columnKey && (skip.has(i.columnKey) || seen.has(i.columnKey)))));
+    }
+    if (issues.length) throw new RowRejected(issues);
+    if (skip.size || !parsed.success) throw new RowRejected([]);
     const input = parsed.data;
     if (!existing) {
       const p = partnerRefProblem(look, input, input);
       if (p) throw new RowRejected(apiErrorIssues(p, PATH, 'orgUnit'));
-      stage.add([row.row, 'create', null, null, input.code, null, ...values(input, active), null, null]);
+      stage.add([row.row, 'create', null, null, input.code, null, ...values(input, active(row, existing)), null, null]);
       return;
     }
     const before = { ...storedInput(existing), active: existing.active };
-    const changes = changesOf(before, { ...input, active }, [...FIELDS, 'active']);
+    const isActive = active(row, existing);
+    const changes = changesOf(before, { ...input, active: isActive }, [...FIELDS, 'active']);
     if (changes.length === 0) {
       stage.add([row.row, 'unchanged', existing.id, existing.version, input.code, null, ...NONE, null, null]);
       return;
@@ -146,7 +191,7 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
     }
     const shown = changes.map((c) => ({ ...c, column: PATH[c.column] ?? c.column }));
     // the change log as partners.update writes it: the changed fields, before and after
-    stage.add([row.row, 'update', existing.id, existing.version, input.code, JSON.stringify(shown), ...values(input, active), JSON.stringify(was), JSON.stringify(patch)]);
+    stage.add([row.row, 'update', existing.id, existing.version, input.code, JSON.stringify(shown), ...values(input, isActive), JSON.stringify(was), JSON.stringify(patch)]);
   }
 
   return {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { OrgCtx } from '../../context';
+import { closestRecords } from './closest';
 
 /**
  * Lookups of referenced records, loaded once per import or export (the referenced tables are
@@ -25,7 +26,11 @@ export class RefTable {
   private readonly lowerCodes = new Map<string, RefRec[]>();
   private readonly names = new Map<string, RefRec[]>();
 
-  constructor(readonly recs: readonly RefRec[]) {
+  /** `locale`: the language of suggestions (the importing user's) */
+  constructor(
+    readonly recs: readonly RefRec[],
+    readonly locale: Locale = 'zh-CN',
+  ) {
     const push = <K>(m: Map<K, RefRec[]>, k: K, r: RefRec) => (m.get(k) ?? m.set(k, []).get(k)!).push(r);
     for (const r of recs) {
       this.ids.set(r.id, r);
@@ -48,6 +53,13 @@ export class RefTable {
       if (m && m.length > 1) return { reason: 'x.ambiguous_ref' };
     }
     return { reason: 'x.unknown_ref' };
+  }
+
+  /** the records closest to a text not found, as "CODE name / …" ('' when none is close) */
+  suggest(text: string): string {
+    return closestRecords(this.recs, text)
+      .map((r) => this.display(r.id, this.locale))
+      .join(' / ');
   }
 
   /** "CODE name" in the language asked for */
@@ -77,6 +89,7 @@ const loaders: Record<Exclude<keyof RefTables, 'scope'>, Loader> = {
         .prepare('SELECT id, code, name_zh AS zh, name_en AS en, active FROM org_units ORDER BY path')
         .all()
         .map((r) => ({ ...(r as RefRec), active: !!(r as RefRec).active })),
+      ctx.user.locale,
     ),
   channelTypes: (ctx) => catalog(ctx, 'channel_types'),
   costTypes: (ctx) => catalog(ctx, 'cost_types'),
@@ -86,6 +99,7 @@ const loaders: Record<Exclude<keyof RefTables, 'scope'>, Loader> = {
         .prepare('SELECT id, username AS code, display_name AS zh, display_name AS en, active FROM users ORDER BY username')
         .all()
         .map((r) => ({ ...(r as RefRec), active: !!(r as RefRec).active })),
+      ctx.user.locale,
     ),
 };
 
@@ -95,6 +109,7 @@ function catalog(ctx: OrgCtx, table: 'channel_types' | 'cost_types'): RefTable {
       .prepare(`SELECT id, code, name_zh AS zh, name_en AS en, active FROM ${table} ORDER BY code`)
       .all()
       .map((r) => ({ ...(r as RefRec), active: !!(r as RefRec).active })),
+    ctx.user.locale,
   );
 }
 

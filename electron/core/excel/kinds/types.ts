@@ -57,6 +57,11 @@ export interface ImportRow {
   row: number;
   v: Record<string, Typed>;
   present: ReadonlySet<string>;
+  /**
+   * Columns whose cells could not be read (already reported): the row is only checked, so the
+   * report has all its problems at once — a planner never stages it and never repeats those columns.
+   */
+  failed?: ReadonlySet<string>;
 }
 
 export interface RowIssueLite {

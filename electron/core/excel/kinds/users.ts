@@ -3,7 +3,7 @@ import { userInput, type UserRow } from '../../../../shared/api/areas/master';
 import type { Locale } from '../../../../shared/api/areas/common';
 import type { OrgCtx } from '../../context';
 import { insertUser, userHandlers } from '../../master/users';
-import { activeColumn, changesOf, choicesOf, colHeader, createdFields, idColumn, roleLabels, RowRejected, zodRowIssues } from './common';
+import { activeColumn, changesOf, choicesOf, colHeader, createdFields, idColumn, refIssue, roleLabels, RowRejected, zodRowIssues } from './common';
 import type { RefTables } from './refs';
 import { callSync, inGridOrder } from './service';
 import type { Bilingual, ColumnDef, ExportRequest, ImportRow, RowOutcome, ServiceKind } from './types';
@@ -53,7 +53,7 @@ function applyRow(ctx: OrgCtx, row: ImportRow, refs: RefTables): RowOutcome {
     const ids: number[] = [];
     for (const text of (row.v.orgUnits as string[] | null) ?? []) {
       const r = refs.orgUnits.resolve(text);
-      if ('reason' in r) throw new RowRejected([{ columnKey: 'orgUnits', reason: r.reason, params: { value: text } }]);
+      if ('reason' in r) throw new RowRejected([refIssue('orgUnits', r.reason, text, refs.orgUnits)]);
       ids.push(r.rec.id);
     }
     given.orgUnitIds = [...new Set(ids)].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BudgetPlan, BudgetVersion } from '@shared/api/areas/budgets';
 import { EDITABLE_STATES } from '@shared/domain/approval';
 import { useApiQuery } from '../../api/hooks';
@@ -47,6 +47,9 @@ export function BudgetPlanPage() {
   const plan = planId === null ? list[0] : list.find((p) => p.id === planId);
   const version = plan ? pickVersion(plan, versionId) : undefined;
   const firstPage = useFirstPage(user.id, version?.id);
+  // a warning or error belongs to the version and its unsaved changes as they were: when the
+  // version or its state changes (voided, approved …) or the changes are saved or discarded, it goes
+  useEffect(() => setMessage((m) => (m?.kind === 'ok' ? m : null)), [version?.id, version?.state, pending === 0]);
 
   const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('budget') });
   const choose = (pid: number, vid: number | null) =>

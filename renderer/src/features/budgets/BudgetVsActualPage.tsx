@@ -1,6 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import type { CellClickedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi } from 'ag-grid-community';
+import type { CellClickedEvent, CellFocusedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { localName } from '@shared/i18n/names';
 import { useApiQuery } from '../../api/hooks';
 import { DataGrid } from '../../grid';
 import { useGridExport } from '../excel/useGridExport';
@@ -8,6 +9,7 @@ import { useTranslation } from '../../i18n';
 import { Banner } from '../../ui/Banner';
 import { useBudgetLookups } from './lookups';
 import { budgetErrorText } from './text';
+import { money } from '../../format';
 import { GRAND_TOTAL_ID, toGridRows, type BvaGridRow, type Measure } from './vsActual/bva';
 import { bucketLabel, bvaColumns } from './vsActual/columns';
 import { Controls, type BvaQuery } from './vsActual/Controls';
@@ -17,7 +19,9 @@ import { DrillPane, type DrillTarget } from './vsActual/DrillPane';
  * Budget vs actual (预算执行): allocated, committed, actual, available and the execution rate for
  * any ordered combination of dimensions and any period granularity, with subtotals and a pinned
  * grand total that add up (the core sums them). Clicking a figure — or Enter on it — opens the
- * ledger entries behind it.
+ * ledger entries behind it; Esc closes them and the focus goes back to that figure. The status
+ * line under the controls explains the focused figure's over-budget marks (⚠), so arrow keys
+ * tell what hovering would.
  */
 const thisYear = new Date().getFullYear();
 
@@ -60,28 +64,66 @@ export function BudgetVsActualPage() {
     [t, i18n.language, data, q.measures],
   );
 
-  const open = useRef<(row: BvaGridRow, colId: string) => void>(() => {});
-  open.current = (row, colId) => {
-    if (!data || !colId.includes('|')) return;
-    const [bucket, measure] = colId.split('|') as [string, Measure];
+  /** where a row and bucket are, in words: its keys (or "grand total") and the period */
+  const describe = (row: BvaGridRow, bucket: string): string[] => {
+    if (!data) return [];
     const dims = data.dimensions.filter((d) => d in row.row.keys);
     const names = dims.map((d) => {
       const id = row.row.keys[d];
       const l = id === null || id === undefined ? null : data.labels[`${d}:${id}`];
-      return l ? (i18n.language === 'zh-CN' ? l.nameZh : l.nameEn) : t('budgets.bva.none');
+      return l ? localName(l, i18n.language) : t('budgets.bva.none');
     });
-    const where = row.id === GRAND_TOTAL_ID ? [t('budgets.bva.grandTotal')] : names;
-    const period = bucket === 'total' ? t('common.total') : bucketLabel(t, bucket);
-    setDrill({ title: [fiscalYear, ...where, period, t(`budgets.bva.measure.${measure}`)].join(' · '), fiscalYear, keys: row.row.keys, filter, bucket, measure });
+    const where = row.id === GRAND_TOTAL_ID ? [t('budgets.bva.grandTotal')] : row.row.subtotal ? [...names, t('budgets.bva.subtotal')] : names;
+    return [...where, bucket === 'total' ? t('common.total') : bucketLabel(t, bucket)];
+  };
+  /** the cell a drill was opened from, to give the focus back when it closes */
+  const from = useRef<{ rowIndex: number; pinned: 'top' | 'bottom' | null; colId: string } | null>(null);
+  const open = useRef<(row: BvaGridRow, colId: string) => void>(() => {});
+  open.current = (row, colId) => {
+    if (!data || !colId.includes('|')) return;
+    const [bucket, measure] = colId.split('|') as [string, Measure];
+    setDrill({ title: [fiscalYear, ...describe(row, bucket), t(`budgets.bva.measure.${measure}`)].join(' · '), fiscalYear, keys: row.row.keys, filter, bucket, measure });
+  };
+  const [focusNote, setFocusNote] = useState<string | null>(null);
+  const note = useRef<(row: BvaGridRow | undefined, colId: string) => void>(() => {});
+  note.current = (row, colId) => {
+    const [bucket] = colId.split('|') as [string];
+    const f = row && colId.includes('|') ? (bucket === 'total' ? row.row.total : row.row.buckets[bucket]) : undefined;
+    if (!row || !f) return setFocusNote(null);
+    const where = describe(row, bucket).join(' · ');
+    if (f.overBudget) setFocusNote(t('budgets.bva.overFocus', { where, over: money(-f.available) }));
+    else if (f.overCells > 0) setFocusNote(t('budgets.bva.overCellsFocus', { where, count: f.overCells }));
+    else setFocusNote(null);
   };
   const apiRef = useRef<GridApi<BvaGridRow> | null>(null);
   const onApi = (api: GridApi<BvaGridRow> | null) => {
     apiRef.current = api;
     if (!api) return;
-    api.addEventListener('cellClicked', (e: CellClickedEvent<BvaGridRow>) => e.data && open.current(e.data, e.column.getColId()));
-    api.addEventListener('cellKeyDown', (e: CellKeyDownEvent<BvaGridRow> | FullWidthCellKeyDownEvent<BvaGridRow>) => {
-      if ('column' in e && (e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) open.current(e.data, e.column.getColId());
+    const remember = (e: { rowIndex: number | null; rowPinned?: 'top' | 'bottom' | null }, colId: string) =>
+      (from.current = e.rowIndex === null ? null : { rowIndex: e.rowIndex, pinned: e.rowPinned ?? null, colId });
+    api.addEventListener('cellClicked', (e: CellClickedEvent<BvaGridRow>) => {
+      if (!e.data) return;
+      remember(e, e.column.getColId());
+      open.current(e.data, e.column.getColId());
     });
+    api.addEventListener('cellKeyDown', (e: CellKeyDownEvent<BvaGridRow> | FullWidthCellKeyDownEvent<BvaGridRow>) => {
+      const key = (e.event as KeyboardEvent | null)?.key;
+      if (key === 'Escape') return close();
+      if (!('column' in e) || key !== 'Enter' || !e.data) return;
+      remember(e, e.column.getColId());
+      open.current(e.data, e.column.getColId());
+    });
+    api.addEventListener('cellFocused', (e: CellFocusedEvent<BvaGridRow>) => {
+      const colId = typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? '');
+      const node = e.rowIndex === null || e.rowIndex === undefined ? undefined : e.rowPinned === 'bottom' ? e.api.getPinnedBottomRow(e.rowIndex) : e.api.getDisplayedRowAtIndex(e.rowIndex);
+      note.current(node?.data, colId);
+    });
+  };
+  const close = () => {
+    setDrill(null);
+    const api = apiRef.current;
+    const c = from.current;
+    if (api && !api.isDestroyed() && c) api.setFocusedCell(c.rowIndex, c.colId, c.pinned);
   };
   useEffect(() => setDrill(null), [fiscalYear, q, filter]);
 
@@ -102,6 +144,9 @@ export function BudgetVsActualPage() {
         <span className="muted small">{t('budgets.bva.drillHint')}</span>
       </div>
       <Controls q={q} set={setQ} lk={lk} />
+      <div className="grid-status" role="status" data-testid="bva-status">
+        {focusNote && <span className="focused-issue">{focusNote}</span>}
+      </div>
       {plans.data && years.length === 0 && <Banner message={{ kind: 'warn', text: t('budgets.bva.noPlan', { year: fiscalYear }) }} />}
       {report.error && <Banner message={{ kind: 'error', text: budgetErrorText(report.error) }} />}
       <div className="bva-body">
@@ -116,7 +161,7 @@ export function BudgetVsActualPage() {
           onApi={onApi}
           onExportShown={exportShown}
         />
-        {drill && <DrillPane target={drill} onClose={() => setDrill(null)} />}
+        {drill && <DrillPane target={drill} lk={lk} onClose={close} />}
       </div>
     </div>
   );

@@ -12,14 +12,17 @@ import { Banner, type Message } from '../../ui/Banner';
 import { useBudgetLookups } from './lookups';
 import { StateBadge } from './StateBadge';
 import { budgetErrorText } from './text';
-import { CreateTransferDialog } from './transfers/CreateTransferDialog';
-import { TransferActions } from './transfers/TransferActions';
+import { isDeletedDraft, TransferActions } from './transfers/TransferActions';
+import { TransferDetail } from './transfers/TransferDetail';
+import { TransferDialog } from './transfers/TransferDialog';
 import { useInForceLines } from './transfers/useLines';
 
 /**
  * Budget transfers (预算调拨) of a fiscal year: budget moved from one cell (line × month) to
  * another, each a document with a reason that a finance user other than the submitter approves.
- * Finance creates drafts here and takes them through submit, approve, reject or return.
+ * Finance creates drafts here (or saves and submits at once), edits and deletes drafts, and takes
+ * them through submit, approve, reject or return. The selected transfer shows below the list with
+ * both cells and their balances — what an approver decides on.
  */
 export function TransfersPage() {
   const { t } = useTranslation();
@@ -35,12 +38,15 @@ export function TransfersPage() {
   const exportShown = useGridExport(`${t('budgets.transfer.title')} ${fiscalYear}`);
   const { lines, error: linesError } = useInForceLines(plan, lk);
   const [selected, setSelected] = useState<BudgetTransfer | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<BudgetTransfer | 'new' | null>(null);
+  const [showDeleted, setShowDeleted] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const finance = user.role === 'finance';
 
+  const labels = useMemo(() => new Map((lines ?? []).map((l) => [l.id, l.label])), [lines]);
+  const lineLabel = (id: number) => labels.get(id) ?? t('budgets.transfer.line', { id });
+  const rows = useMemo(() => (showDeleted ? transfers.data : transfers.data?.filter((x) => !isDeletedDraft(x))), [transfers.data, showDeleted]);
   const columns = useMemo((): ColDef<BudgetTransfer>[] => {
-    const labels = new Map((lines ?? []).map((l) => [l.id, l.label]));
     const line = (id: number) => labels.get(id) ?? t('budgets.transfer.line', { id });
     const month = (period: string) => t(`budgets.grid.months.${Number(period.slice(5, 7)) - 1}`);
     const who = (userId: number | null, at: string | null) => (userId === null || !at ? '' : `${lk.users.label(userId)} · ${dateTime(at)}`);
@@ -62,7 +68,7 @@ export function TransfersPage() {
       { colId: 'submitted', headerName: h('submitted'), width: 170, valueGetter: (p) => (p.data ? who(p.data.submittedBy, p.data.submittedAt) : '') },
       { colId: 'decided', headerName: h('decided'), width: 170, valueGetter: (p) => (p.data ? who(p.data.decidedBy, p.data.decidedAt) : '') },
     ];
-  }, [t, lines, lk.users]);
+  }, [t, labels, lk.users]);
 
   const current = selected ? (transfers.data?.find((x) => x.id === selected.id) ?? null) : null;
   const done = (text: string) => {
@@ -90,23 +96,33 @@ export function TransfersPage() {
       <DataGrid<BudgetTransfer>
         gridId="budget-transfers"
         columns={columns}
-        rows={transfers.data}
+        rows={rows}
         loading={transfers.isLoading}
         onSelect={setSelected}
-        onAdd={finance && lines && lines.length > 0 ? () => setCreating(true) : undefined}
+        onAdd={finance && lines && lines.length > 0 ? () => setEditing('new') : undefined}
         addLabel={t('budgets.transfer.create')}
-        actions={<TransferActions row={current} onDone={done} />}
+        actions={
+          <>
+            <TransferActions row={current} onDone={done} onEdit={setEditing} />
+            <label className="toggle">
+              <input type="checkbox" name="showDeleted" checked={showDeleted} onChange={(e) => setShowDeleted(e.target.checked)} />
+              {t('budgets.transfer.showDeleted')}
+            </label>
+          </>
+        }
         defaultSort={[{ colId: 'number', sort: 'desc' }]}
         onExportShown={exportShown}
       />
-      {creating && lines && (
-        <CreateTransferDialog
+      {current && (showDeleted || !isDeletedDraft(current)) && <TransferDetail transfer={current} lineLabel={lineLabel} />}
+      {editing && lines && (
+        <TransferDialog
           year={fiscalYear}
           lines={lines}
-          onClose={() => setCreating(false)}
-          onCreated={(x) => {
-            setCreating(false);
-            done(t('budgets.transfer.created_ok', { number: x.number }));
+          transfer={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(x, submitted) => {
+            setEditing(null);
+            done(t(submitted ? 'budgets.transfer.submitted_ok' : editing === 'new' ? 'budgets.transfer.created_ok' : 'budgets.transfer.saved_ok', { number: x.number }));
           }}
         />
       )}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { localName } from '@shared/i18n/names';
 import type { ChannelType, CostType, OrgUnit, UserRow } from '@shared/api/areas/master';
 import { useApiQuery } from '../../api/hooks';
 import { useSession } from '../../app/session';
@@ -34,7 +35,7 @@ export function useBudgetLookups(): BudgetLookups {
   const us = useApiQuery('users.list', { includeInactive: true }, { staleTime: 60_000 });
 
   return useMemo(() => {
-    const name = (r: { nameZh: string; nameEn: string }) => (zh ? r.nameZh : r.nameEn);
+    const name = (r: { nameZh: string; nameEn: string }) => localName(r, zh ? 'zh-CN' : 'en');
     const coded = <R extends { id: number; code: string; nameZh: string; nameEn: string; active: boolean }>(rows: R[]) =>
       new Lookup(rows.map((r) => ({ value: r.id, label: name(r), active: r.active, aliases: [r.code, r.nameZh, r.nameEn] })));
     const units = ou.data ?? [];

@@ -2,8 +2,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from '../../i18n';
 import { Banner, type Message } from '../../ui/Banner';
 
-/** A master-data page: title, a read-only note for roles that cannot write, feedback, the grid. */
-export function PageFrame(p: { title: string; readOnly?: boolean; message?: Message | null; onMessageClose?: () => void; children: ReactNode }) {
+/**
+ * A master-data page: title, feedback, the grid, and for roles that cannot write a read-only badge
+ * and a note that says who can change the data and what this role can do instead (`who`; default:
+ * administrators).
+ */
+export function PageFrame(p: { title: string; readOnly?: boolean; who?: string; message?: Message | null; onMessageClose?: () => void; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="page">
@@ -15,6 +19,11 @@ export function PageFrame(p: { title: string; readOnly?: boolean; message?: Mess
           </span>
         )}
       </div>
+      {p.readOnly && (
+        <p className="read-only-note" data-testid="read-only-note">
+          {p.who ?? `${t('master.whoAdmin')} ${t('master.insteadOther')}`}
+        </p>
+      )}
       <Banner message={p.message ?? null} onClose={p.onMessageClose} testId="page-message" />
       {p.children}
     </div>

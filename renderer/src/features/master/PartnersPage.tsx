@@ -38,13 +38,15 @@ export function PartnersPage() {
     [],
   );
   const reloadRow = useCallback((row: Partner) => call('partners.get', { id: row.id }), []);
+  const instead = user.role === 'finance' ? 'master.insteadFinance' : user.role === 'approver' ? 'master.insteadApprover' : 'master.insteadOther';
+  const who = `${t('master.whoPartners')} ${t(instead)}`;
   const done = (text: string) => {
     setMessage({ kind: 'ok', text });
     setRefreshKey((k) => k + 1);
   };
 
   return (
-    <PageFrame title={t('nav.partners')} readOnly={!can.writePartners} message={message} onMessageClose={() => setMessage(null)}>
+    <PageFrame title={t('nav.partners')} readOnly={!can.writePartners} who={who} message={message} onMessageClose={() => setMessage(null)}>
       {lk.ready && (
         <DataGrid<Partner>
           gridId="partners"

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { localName } from '@shared/i18n/names';
 import { PARTNER_STATUSES, type ChannelType, type OrgUnit, type UserRow } from '@shared/api/areas/master';
 import { useApiQuery } from '../../api/hooks';
 import { Lookup } from '../../grid';
@@ -24,7 +25,7 @@ export function useMasterLookups(): MasterLookups {
   const us = useApiQuery('users.list', { includeInactive: true });
 
   return useMemo(() => {
-    const name = (r: { nameZh: string; nameEn: string }) => (zh ? r.nameZh : r.nameEn);
+    const name = (r: { nameZh: string; nameEn: string }) => localName(r, zh ? 'zh-CN' : 'en');
     const units = ou.data ?? [];
     const userRows = us.data ?? [];
     const channelTypeRows = ct.data ?? [];

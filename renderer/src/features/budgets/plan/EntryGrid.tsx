@@ -9,13 +9,18 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useExcelKinds } from '../../excel/kinds';
 import { useExcelExport } from '../../excel/useExcelExport';
 import type { BudgetLookups } from '../lookups';
-import { budgetErrorText } from '../text';
+import { budgetErrorText, budgetIssueText } from '../text';
 import { AddLineDialog } from './AddLineDialog';
-import { planColumns } from './columns';
+import { columnName, planColumns } from './columns';
 import { FillDialog } from './FillDialog';
 import { useControlLookup, usePartnerLookup } from './partners';
-import { badCount, columnTotals, monthChanges, newRow, pendingCount, TOTALS_ROW_ID, type PlanRow } from './sheet';
+import { EntryActions } from './EntryActions';
+import { FLOOR_ROW_HEIGHT } from './FloorCell';
+import { listIssues } from './issues';
+import { issueLine, IssuePanel } from './IssuePanel';
+import { columnTotals, monthChanges, newRow, pendingCount, TOTALS_ROW_ID, type EditCol, type PlanRow } from './sheet';
 import { useEditing } from './useEditing';
+import { useIssueNav } from './useIssueNav';
 import { useSaveLines } from './useSaveLines';
 import { useSheet } from './useSheet';
 
@@ -34,7 +39,7 @@ const ImportDialog = lazy(() => import('../../excel/ImportDialog').then((m) => (
  * writes to the core, then the grid loads again).
  */
 export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: BudgetLookups; onSaved: () => void; onPending: (n: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [reloadKey, setReloadKey] = useState(0);
   const { state, dispatch, error } = useSheet(p.version.id, reloadKey);
   const [draftVersion, setDraftVersion] = useState(p.version.version);
@@ -54,10 +59,16 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   );
   const rows = state.rows;
   const pending = useMemo(() => pendingCount(rows), [rows]);
-  const bad = useMemo(() => badCount(rows), [rows]);
+  const issues = useMemo(() => listIssues(rows), [rows]);
+  const [refusedSave, setRefusedSave] = useState(false);
+  const [showFloors, setShowFloors] = useState(false);
+  useEffect(() => {
+    if (issues.length === 0) setRefusedSave(false);
+  }, [issues.length]);
   const live = rows.filter((r) => !r.removed).length;
   const totals = useMemo(() => [{ ...newRow(TOTALS_ROW_ID, {}, t('budgets.grid.totals', { count: live })), amounts: columnTotals(rows) }], [rows, live, t]);
-  const columns = useMemo(() => planColumns({ t, lk: p.lk, partners, controls }), [t, p.lk, partners, controls]);
+  const en = i18n.language === 'en';
+  const columns = useMemo(() => planColumns({ t, lk: p.lk, partners, controls, showFloors, en }), [t, p.lk, partners, controls, showFloors, en]);
   const current = selected ? (rows.find((r) => r.id === selected.id) ?? null) : null;
 
   const onPending = useRef(p.onPending);
@@ -77,7 +88,9 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
       p.onSaved();
     },
     onStale: () => setDialog('stale'),
+    onRefused: () => setRefusedSave(true),
   });
+  const nav = useIssueNav(api, issues);
   const edit = useEditing({ state, dispatch, lk: cellLookups, editable: p.editable, onMessage: setMessage, onSave: () => void save() });
 
   // Excel: the version is the export's and the import's target
@@ -107,8 +120,15 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
     a.setFocusedCell(node.rowIndex, 'm1');
   }, [rows]);
 
-  const lineName = (r: PlanRow) =>
-    [p.lk.orgUnits.label(r.orgUnitId), p.lk.channelTypes.label(r.channelTypeId), p.lk.costTypes.label(r.costTypeId)].filter(Boolean).join(' / ');
+  const lineLabel = (r: PlanRow) =>
+    [p.lk.orgUnits.label(r.orgUnitId), p.lk.channelTypes.label(r.channelTypeId), p.lk.costTypes.label(r.costTypeId), r.partnerId === null ? '' : (r.partnerText ?? '')]
+      .filter(Boolean)
+      .join(' / ') || t('budgets.grid.newRow');
+  const lineName = (rowId: number) => {
+    const r = rows.find((x) => x.id === rowId);
+    return r ? lineLabel(r) : '';
+  };
+  const colName = (col: EditCol) => columnName(t, col);
   const needRow = (fn: (r: PlanRow) => void) => () => (current && !current.removed ? fn(current) : setMessage({ kind: 'warn', text: t('budgets.grid.selectLine') }));
   const loading = state.total === null && !error;
 
@@ -123,45 +143,48 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
       {t('budgets.grid.importExcel')}
     </button>
   );
-  const actions = p.editable ? (
-    <>
-      {importButton}
-      <button type="button" onClick={needRow(() => setDialog('fill'))} data-testid="fill">
-        {t('budgets.grid.fill')}
-      </button>
-      <button
-        type="button"
-        onClick={() => (current ? dispatch({ type: 'apply', batch: [{ kind: 'remove', rowId: current.id, removed: !current.removed }] }) : setMessage({ kind: 'warn', text: t('budgets.grid.selectLine') }))}
-        data-testid="remove-line"
-      >
-        {current?.removed ? t('budgets.grid.restore') : t('budgets.grid.remove')}
-      </button>
-      <button type="button" onClick={edit.undo} disabled={state.undo.done.length === 0} title={t('common.shortcut', { keys: 'Ctrl+Z' })} data-testid="undo">
-        {t('budgets.grid.undo')}
-      </button>
-      <button type="button" onClick={edit.redo} disabled={state.undo.undone.length === 0} title={t('common.shortcut', { keys: 'Ctrl+Y' })}>
-        {t('budgets.grid.redo')}
-      </button>
-      <button type="button" onClick={() => setDialog('discard')} disabled={pending === 0}>
-        {t('budgets.grid.discard')}
-      </button>
-      <button type="button" className="primary" onClick={() => void save()} disabled={busy} title={t('common.shortcut', { keys: 'Ctrl+S' })} data-testid="save-lines">
-        {t('budgets.grid.save')}
-      </button>
-    </>
-  ) : (
-    importButton || null
+  const actions = (
+    <EntryActions
+      editable={p.editable}
+      importButton={importButton}
+      pending={pending}
+      busy={busy}
+      canUndo={state.undo.done.length > 0}
+      canRedo={state.undo.undone.length > 0}
+      removedSelected={!!current?.removed}
+      showFloors={showFloors}
+      onFill={needRow(() => setDialog('fill'))}
+      onRemove={() => (current ? dispatch({ type: 'apply', batch: [{ kind: 'remove', rowId: current.id, removed: !current.removed }] }) : setMessage({ kind: 'warn', text: t('budgets.grid.selectLine') }))}
+      onUndo={edit.undo}
+      onRedo={edit.redo}
+      onDiscard={() => setDialog('discard')}
+      onSave={() => void save()}
+      onFloors={setShowFloors}
+    />
   );
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'F8' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      nav.step(e.shiftKey ? -1 : 1);
+    } else edit.onKeyDown(e);
+  };
+  const focusedIssue = nav.focused ? issues.find((i) => i.rowId === nav.focused!.rowId && i.col === nav.focused!.col) : undefined;
 
   return (
-    <div className="entry-grid" onKeyDown={edit.onKeyDown} data-testid="entry-grid" data-pending={pending}>
+    <div className="entry-grid" onKeyDown={onKeyDown} data-testid="entry-grid" data-pending={pending}>
       <div className="grid-status" data-testid="entry-status">
         <span>{p.editable ? t('budgets.plan.editable') : null}</span>
         {!state.done && state.total !== null && <span>{t('budgets.plan.loadingLines', { loaded: state.loaded, total: state.total })}</span>}
         {pending > 0 && <span className="status submitted" data-testid="pending-count">{t('budgets.grid.pending', { count: pending })}</span>}
-        {bad > 0 && <span className="status rejected" data-testid="invalid-count">{t('budgets.grid.invalid', { count: bad })}</span>}
+        {issues.length > 0 && <span className="status rejected" data-testid="invalid-count">{t('budgets.grid.invalid', { count: issues.length })}</span>}
+        {focusedIssue && (
+          <span className="focused-issue" role="status" data-testid="focused-issue">
+            {issueLine(lineName(focusedIssue.rowId), colName(focusedIssue.col), budgetIssueText(focusedIssue.issue))}
+          </span>
+        )}
       </div>
       <Banner message={message} onClose={() => setMessage(null)} testId="entry-message" />
+      <IssuePanel issues={issues} refusedSave={refusedSave} lineName={lineName} colName={colName} onJump={nav.jump} />
       {error !== null && <Banner message={{ kind: 'error', text: budgetErrorText(error) }} />}
       <DataGrid<PlanRow>
         gridId="budget-lines"
@@ -174,7 +197,11 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
         pinnedBottomRows={totals}
         enterMovesDown
         fitColumns={false}
-        onApi={(a) => (api.current = a)}
+        onApi={(a) => {
+          api.current = a;
+          nav.bind(a);
+        }}
+        rowHeight={showFloors ? FLOOR_ROW_HEIGHT : undefined}
         onSelect={setSelected}
         onAdd={p.editable ? () => setDialog('add') : undefined}
         addLabel={t('budgets.grid.addLine')}
@@ -196,7 +223,7 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
       )}
       {dialog === 'fill' && current && (
         <FillDialog
-          line={lineName(current)}
+          line={lineLabel(current)}
           amounts={current.amounts}
           onClose={() => setDialog(null)}
           onApply={(amounts) => {
@@ -211,7 +238,10 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
           text={t('budgets.grid.discardText', { count: pending })}
           confirmLabel={t('budgets.grid.discard')}
           danger
-          onConfirm={async () => dispatch({ type: 'discard' })}
+          onConfirm={async () => {
+            dispatch({ type: 'discard' });
+            setMessage(null); // the banners of what was discarded go with it
+          }}
           onClose={() => setDialog(null)}
         />
       )}

@@ -5,6 +5,8 @@ import { money } from '../../../format';
 import { Lookup, refCol } from '../../../grid';
 import type { BudgetLookups } from '../lookups';
 import { budgetIssueText } from '../text';
+import { FloorCell } from './FloorCell';
+import { cellIssue } from './issues';
 import { isDirty, isKeyCol, MONTH_COLS, monthIndex, TOTALS_ROW_ID, type EditCol, type PlanRow } from './sheet';
 
 /**
@@ -21,10 +23,14 @@ export interface PlanColumnContext {
   lk: BudgetLookups;
   partners: Lookup<number>;
   controls: Lookup<string>;
+  /** the floor view: month cells show their floor under the amount */
+  showFloors?: boolean;
+  /** English names are longer: the key columns are wider so "Channel commission" is not cut */
+  en?: boolean;
 }
 
 const isTotals = (p: { node?: { rowPinned?: unknown } | null; data?: PlanRow }) => !!p.node?.rowPinned || p.data?.id === TOTALS_ROW_ID;
-const issueOf = (r: PlanRow | undefined, col: EditCol) => (r ? (r.bad[col] ?? r.refused[col]) : undefined);
+const issueOf = (r: PlanRow | undefined, col: EditCol) => (r ? cellIssue(r, col) : undefined);
 const canEdit = (col: EditCol) => (p: EditableCallbackParams<PlanRow>) => {
   const r = p.data;
   if (!r || isTotals(p) || r.removed) return false;
@@ -97,6 +103,7 @@ export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
     valueParser: (p) => p.newValue,
     cellClassRules: stateRules(col),
     tooltipValueGetter: tooltip(ctx, col, (b) => money(b.amounts[m]!)),
+    ...(ctx.showFloors ? { cellRenderer: FloorCell } : {}),
   }));
   const computed = (colId: string, header: string, of: (r: PlanRow) => number, width = 124): ColDef<PlanRow> => ({
     colId,
@@ -115,9 +122,9 @@ export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
   const quarters = [0, 1, 2, 3].map((q) => computed(`q${q + 1}`, t(`budgets.grid.quarters.${q}`), (r) => rowTotals(r.amounts).quarters[q]!));
   const ruleLabel = (mode: string | null) => (mode ? t(`master.control.${mode}`) : '');
   return [
-    keyCol(ctx, 'orgUnitId', h('orgUnit'), lk.orgUnits, lk.scopeUnits, 128),
-    keyCol(ctx, 'channelTypeId', h('channelType'), lk.channelTypes, new Lookup(lk.channelTypes.options.filter((o) => o.active !== false)), 112),
-    keyCol(ctx, 'costTypeId', h('costType'), lk.costTypes, new Lookup(lk.costTypes.options.filter((o) => o.active !== false)), 104),
+    keyCol(ctx, 'orgUnitId', h('orgUnit'), lk.orgUnits, lk.scopeUnits, ctx.en ? 140 : 128),
+    keyCol(ctx, 'channelTypeId', h('channelType'), lk.channelTypes, new Lookup(lk.channelTypes.options.filter((o) => o.active !== false)), ctx.en ? 136 : 112),
+    keyCol(ctx, 'costTypeId', h('costType'), lk.costTypes, new Lookup(lk.costTypes.options.filter((o) => o.active !== false)), ctx.en ? 150 : 104),
     {
       colId: 'partnerId',
       field: 'partnerId',
@@ -185,6 +192,14 @@ export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
       tooltipValueGetter: tooltip(ctx, 'toleranceBp', (b) => (b.toleranceBp === null ? t('budgets.control.default') : `${(b.toleranceBp / 100).toFixed(2)}%`)),
     },
   ];
+}
+
+/** A column's name in messages (the problem list, the status line). */
+export function columnName(t: TFunction, col: EditCol): string {
+  const m = monthIndex(col);
+  if (m >= 0) return t(`budgets.grid.months.${m}`);
+  const key = { orgUnitId: 'orgUnit', channelTypeId: 'channelType', costTypeId: 'costType', partnerId: 'partner', controlMode: 'control', toleranceBp: 'tolerance' }[col as string];
+  return t(`budgets.grid.${key ?? col}`);
 }
 
 export const isMonthCol = (col: string) => monthIndex(col) >= 0;

@@ -7,7 +7,8 @@ import { parseTsv } from '../../../grid/tsv';
 import { parseCell, type CellLookups } from './cells';
 import { pasteChanges } from './paste';
 import { buildSave, markSaved, placeIssues, withRefusals } from './save';
-import { applyBatch, badCount, columnTotals, fromServer, isDirty, MONTH_COLS, monthChanges, newRow, pendingCount, readCell, type Change } from './sheet';
+import { listIssues } from './issues';
+import { applyBatch, columnTotals, fromServer, isDirty, MONTH_COLS, monthChanges, newRow, pendingCount, readCell, type Change } from './sheet';
 
 const lk: CellLookups = {
   orgUnits: new Lookup([{ value: 11, label: '五华区', aliases: ['KM-WH'] }]),
@@ -21,9 +22,10 @@ const lk: CellLookups = {
   ]),
 };
 
-const server = (lineId: number, amounts = Array<number>(12).fill(1000)): BudgetLineRow => ({
+const server = (lineId: number, amounts = Array<number>(12).fill(1000), floors: number[] | null = null): BudgetLineRow => ({
   lineId, orgUnitId: 11, orgUnitCode: 'KM-WH', channelTypeId: 1, channelTypeCode: 'TERMINAL', costTypeId: 3, costTypeCode: 'PROMO',
   partnerId: null, partnerCode: null, partnerName: null, amounts, total: 0, controlMode: null, toleranceBp: null, effectiveControl: 'block', effectiveToleranceBp: 500,
+  floors, used: floors,
 });
 
 const paste = (rows: ReturnType<typeof fromServer>[], text: string, rowIndex: number, colIds: string[], appendRows = true) =>
@@ -88,10 +90,27 @@ describe('paste, undo and pending changes', () => {
     expect(invalid).toBe(1);
     const after = applyBatch(rows, batch, 'redo');
     expect(readCell(after[0]!, 'm2')).toEqual({ value: 1000, bad: { reason: 'v.amount', raw: 'abc' } });
-    expect(badCount(after)).toBe(1);
+    expect(listIssues(after)).toHaveLength(1);
     const save = buildSave(after);
     expect(save.rows).toHaveLength(0);
     expect(save.blocked.get(7)).toEqual({ m2: { reason: 'v.amount', raw: 'abc' } });
+  });
+
+  it('marks a month typed or pasted below its floor at once (blank pasted = 0); it counts with the refused cells and clears when raised', () => {
+    const floors = [800, ...Array<number>(11).fill(0)];
+    const rows = [fromServer(server(7, undefined, floors))];
+    expect(listIssues(rows)).toEqual([]);
+    const { batch } = paste(rows, '\t500', 0, ['m1', 'm2']);
+    const after = applyBatch(rows, batch, 'redo');
+    expect(after[0]!.amounts.slice(0, 2)).toEqual([0, 50_000]);
+    expect(listIssues(after)).toEqual([{ rowId: 7, col: 'm1', issue: { reason: 'v.below_floor', params: { floor: 800, used: 800 } } }]);
+    // a refusal of the core on another cell counts too; the list is in column order
+    const refused = withRefusals(after, new Map([[7, { m3: { reason: 'v.period_closed', params: { period: '2027-03' } } }]]));
+    expect(listIssues(refused).map((i) => i.col)).toEqual(['m1', 'm3']);
+    const raised = applyBatch(refused, [{ kind: 'cell', rowId: 7, col: 'm1', before: readCell(refused[0]!, 'm1'), after: { value: 800, bad: null } }], 'redo');
+    expect(listIssues(raised).map((i) => i.col)).toEqual(['m3']);
+    // a removed line has no problems
+    expect(listIssues([{ ...refused[0]!, removed: true }])).toEqual([]);
   });
 
   it('fills twelve months from an annual amount evenly or by weights, as one batch', () => {

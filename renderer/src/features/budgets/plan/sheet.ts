@@ -44,6 +44,9 @@ export interface PlanRow extends LineValues {
   refused: Readonly<Partial<Record<EditCol, CellIssue>>>;
   /** partner code and name as the core sent them (labels of saved rows) */
   partnerText: string | null;
+  /** per month, the lowest amount a save accepts and what is committed + actual (saved lines of a draft; else null) */
+  floors: readonly Fen[] | null;
+  used: readonly Fen[] | null;
 }
 
 export type CellValue = number | string | null;
@@ -72,7 +75,7 @@ export function fromServer(r: BudgetLineRow): PlanRow {
     toleranceBp: r.toleranceBp,
   };
   const partnerText = r.partnerId === null ? null : [r.partnerCode, r.partnerName].filter(Boolean).join(' ');
-  return { ...values, id: r.lineId, lineId: r.lineId, base: values, removed: false, bad: {}, refused: {}, partnerText };
+  return { ...values, id: r.lineId, lineId: r.lineId, base: values, removed: false, bad: {}, refused: {}, partnerText, floors: r.floors, used: r.used };
 }
 
 export function newRow(id: number, keys: Partial<Pick<LineValues, KeyCol>> = {}, partnerText: string | null = null): PlanRow {
@@ -91,6 +94,8 @@ export function newRow(id: number, keys: Partial<Pick<LineValues, KeyCol>> = {},
     bad: {},
     refused: {},
     partnerText,
+    floors: null,
+    used: null,
   };
 }
 
@@ -159,12 +164,6 @@ export function pendingCount(rows: readonly PlanRow[]): number {
     else if (r.removed) n += 1;
     else for (const c of EDIT_COLS) if (isDirty(r, c)) n += 1;
   }
-  return n;
-}
-
-export function badCount(rows: readonly PlanRow[]): number {
-  let n = 0;
-  for (const r of rows) if (!r.removed) n += Object.keys(r.bad).length;
   return n;
 }
 

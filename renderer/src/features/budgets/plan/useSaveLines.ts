@@ -21,6 +21,8 @@ export function useSaveLines(opts: {
   onMessage: (m: Message | null) => void;
   onSaved: (version: number) => void;
   onStale: () => void;
+  /** the save stopped on cells (marked, listed by the page's problem list) */
+  onRefused: (count: number) => void;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -28,13 +30,13 @@ export function useSaveLines(opts: {
   ref.current = opts;
 
   const save = useCallback(async () => {
-    const { versionId, draftVersion, state, dispatch, onMessage, onSaved, onStale } = ref.current;
+    const { versionId, draftVersion, state, dispatch, onMessage, onSaved, onStale, onRefused } = ref.current;
     if (busy) return;
     const plan = buildSave(state.rows);
     if (plan.blocked.size) {
       dispatch({ type: 'refused', cells: plan.blocked });
-      const count = [...plan.blocked.values()].reduce((n, c) => n + Object.keys(c).length, 0);
-      return onMessage({ kind: 'error', text: t('budgets.grid.notSaved', { count }) });
+      onMessage(null);
+      return onRefused([...plan.blocked.values()].reduce((n, c) => n + Object.keys(c).length, 0));
     }
     if (plan.rows.length === 0 && plan.removeLineIds.length === 0) return onMessage({ kind: 'warn', text: t('budgets.grid.nothingToSave') });
     setBusy(true);
@@ -47,9 +49,9 @@ export function useSaveLines(opts: {
       if (e instanceof ApiError && e.code === 'validation' && Array.isArray(e.details)) {
         const { cells, other } = placeIssues(e.details as FieldIssue[], plan);
         dispatch({ type: 'refused', cells });
-        const count = [...cells.values()].reduce((n, c) => n + Object.keys(c).length, 0);
-        const extra = other.map((d) => `${d.path}: ${budgetIssueText(d)}`).join('；');
-        onMessage({ kind: 'error', text: [t('budgets.grid.refused', { count }), extra].filter(Boolean).join(' ') });
+        onRefused([...cells.values()].reduce((n, c) => n + Object.keys(c).length, 0));
+        // issues that name no cell (rare) cannot be listed on the grid: they stay in the banner
+        onMessage(other.length ? { kind: 'error', text: other.map((d) => budgetIssueText(d)).join('; ') } : null);
       } else if (e instanceof ApiError && e.code === 'stale') {
         onStale();
       } else {

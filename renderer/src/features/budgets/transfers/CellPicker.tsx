@@ -1,16 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { periodOf } from '@shared/domain/budget';
 import { useApiQuery } from '../../../api/hooks';
 import { money } from '../../../format';
 import { useTranslation } from '../../../i18n';
 import { Field } from '../../../ui/form';
 import { budgetErrorText } from '../text';
+import { matchesWords, queryWords } from './search';
 import type { LineOption } from './useLines';
 
 /**
- * One budget cell (a line of the plan in a month) for a transfer: the line found by typing part
- * of its org unit, channel type, cost type or partner, the month, and the cell's balances as the
- * core reports them now (allocated, committed, actual, available).
+ * One budget cell (a line of the plan in a month) for a transfer: the line found by typing words
+ * of its org unit, channel type, cost type or partner (names or codes, any order: "五华 终端 促销"),
+ * the month, and the cell's balances as the core reports them now (allocated, committed, actual,
+ * available). While a search is typed, the first line it finds is chosen unless the chosen one
+ * still matches, so a keyboard user can search and go on with Tab.
  */
 export interface CellChoice {
   lineId: number | null;
@@ -21,10 +24,14 @@ export function CellPicker(p: { name: string; label: string; year: number; lines
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const shown = useMemo(() => {
-    const s = search.trim().toLowerCase();
-    const hits = s ? p.lines.filter((l) => l.label.toLowerCase().includes(s) || l.id === p.value.lineId) : p.lines;
-    return hits.slice(0, 300);
-  }, [search, p.lines, p.value.lineId]);
+    const words = queryWords(search);
+    return (words.length ? p.lines.filter((l) => matchesWords(l.search, words)) : p.lines).slice(0, 300);
+  }, [search, p.lines]);
+  const { value, onChange } = p;
+  useEffect(() => {
+    if (!search.trim() || shown.length === 0 || shown.some((l) => l.id === value.lineId)) return;
+    onChange({ ...value, lineId: shown[0]!.id });
+  }, [search, shown, value, onChange]);
   const period = periodOf(p.year, p.value.month);
   const avail = useApiQuery(
     'budgets.checkAvailability',
@@ -35,9 +42,14 @@ export function CellPicker(p: { name: string; label: string; year: number; lines
   return (
     <fieldset className="cell-picker" data-testid={`cell-${p.name}`}>
       <legend>{p.label}</legend>
-      <input type="search" name={`${p.name}Search`} placeholder={t('budgets.transfer.pickCell')} value={search} onChange={(e) => setSearch(e.target.value)} />
+      <input type="search" name={`${p.name}Search`} placeholder={t('budgets.transfer.searchWords')} aria-label={`${p.label}: ${t('budgets.transfer.searchWords')}`} value={search} onChange={(e) => setSearch(e.target.value)} />
+      {search.trim() && (
+        <span className="muted small" data-testid={`hits-${p.name}`}>
+          {t('budgets.transfer.hits', { count: shown.length })}
+        </span>
+      )}
       <div className="cell-picker-row">
-        <select name={`${p.name}Line`} value={p.value.lineId ?? ''} onChange={(e) => p.onChange({ ...p.value, lineId: e.target.value ? Number(e.target.value) : null })}>
+        <select name={`${p.name}Line`} aria-label={p.label} value={p.value.lineId ?? ''} onChange={(e) => p.onChange({ ...p.value, lineId: e.target.value ? Number(e.target.value) : null })}>
           <option value="">{t('budgets.transfer.pickCell')}</option>
           {shown.map((l) => (
             <option key={l.id} value={l.id}>

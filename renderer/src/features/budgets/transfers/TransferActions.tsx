@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BudgetTransfer } from '@shared/api/areas/budgets';
-import { canTransition, type ApprovalAction } from '@shared/domain/approval';
+import { canTransition, EDITABLE_STATES, type ApprovalAction } from '@shared/domain/approval';
 import { call } from '../../../api/client';
 import { useSession } from '../../../app/session';
 import { useTranslation } from '../../../i18n';
@@ -8,11 +8,16 @@ import { HistoryDialog } from '../HistoryDialog';
 import { ReasonDialog } from '../ReasonDialog';
 
 /**
- * The selected transfer's next steps, by state and role: submit or cancel a draft, approve,
- * reject or return a submitted one (another finance user; the core refuses the submitter and a
- * source that can no longer give the amount, and the dialog shows why), and its history.
+ * The selected transfer's next steps, by state and role: edit, submit or delete a draft (or a
+ * returned one), approve, reject or return a submitted one (another finance user; the core
+ * refuses the submitter and a source that can no longer give the amount, and the dialog shows
+ * why), and its history. "Delete" of a draft that was never submitted voids it: documents and
+ * their hash-chained history are never removed, so the list hides such drafts instead (the page's
+ * "show deleted drafts"). Once submitted, the same action is "Void".
  */
-export function TransferActions({ row, onDone }: { row: BudgetTransfer | null; onDone: (text: string) => void }) {
+export const isDeletedDraft = (x: BudgetTransfer) => x.state === 'cancelled' && x.submittedAt === null;
+
+export function TransferActions({ row, onDone, onEdit }: { row: BudgetTransfer | null; onDone: (text: string) => void; onEdit: (x: BudgetTransfer) => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const [act, setAct] = useState<ApprovalAction | null>(null);
@@ -20,14 +25,21 @@ export function TransferActions({ row, onDone }: { row: BudgetTransfer | null; o
   if (!row) return null;
   const can = (a: ApprovalAction) => user.role === 'finance' && canTransition(row.state, a);
   const required = act === 'reject' || act === 'return';
+  const neverSubmitted = row.submittedAt === null;
+  const label = (a: ApprovalAction) => (a === 'cancel' && neverSubmitted ? t('budgets.transfer.deleteDraft') : t(`budgets.act.${a}`));
   const button = (a: ApprovalAction, primary = false) =>
     can(a) && (
       <button type="button" className={primary ? 'primary' : undefined} onClick={() => setAct(a)} data-testid={`transfer-${a}`}>
-        {t(`budgets.act.${a}`)}
+        {label(a)}
       </button>
     );
   return (
     <>
+      {user.role === 'finance' && EDITABLE_STATES.includes(row.state) && (
+        <button type="button" onClick={() => onEdit(row)} data-testid="transfer-edit">
+          {t('budgets.transfer.edit')}
+        </button>
+      )}
       {button('submit', true)}
       {button('approve', true)}
       {button('reject')}
@@ -38,14 +50,14 @@ export function TransferActions({ row, onDone }: { row: BudgetTransfer | null; o
       </button>
       {act && (
         <ReasonDialog
-          title={`${t(`budgets.act.${act}`)} · ${row.number}`}
+          title={`${label(act)} · ${row.number}`}
           label={required ? t('budgets.act.reason') : t('budgets.act.comment')}
           required={required}
           danger={act === 'reject' || act === 'cancel'}
-          confirmLabel={t(`budgets.act.${act}`)}
+          confirmLabel={label(act)}
           onConfirm={async (comment) => {
             await call(`budgetTransfers.${act}`, { id: row.id, version: row.version, comment });
-            onDone(t(`budgets.act.done.${act}`, { version: row.number }));
+            onDone(act === 'cancel' && neverSubmitted ? t('budgets.transfer.deleted', { number: row.number }) : t(`budgets.act.done.${act}`, { version: row.number }));
           }}
           onClose={() => setAct(null)}
         />

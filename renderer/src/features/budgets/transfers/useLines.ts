@@ -10,6 +10,8 @@ import type { BudgetLookups } from '../lookups';
 export interface LineOption {
   id: number;
   label: string;
+  /** the label and the codes, for searching by words (transfers/search.ts) */
+  search: string;
   row: BudgetLineRow;
 }
 
@@ -17,6 +19,11 @@ export function lineLabel(lk: BudgetLookups, r: BudgetLineRow): string {
   const parts = [lk.orgUnits.label(r.orgUnitId), lk.channelTypes.label(r.channelTypeId), lk.costTypes.label(r.costTypeId)];
   if (r.partnerId !== null) parts.push(`${r.partnerCode ?? ''} ${r.partnerName ?? ''}`.trim());
   return parts.join(' / ');
+}
+
+function toOption(lk: BudgetLookups, r: BudgetLineRow): LineOption {
+  const label = lineLabel(lk, r);
+  return { id: r.lineId, label, search: [label, r.orgUnitCode, r.channelTypeCode, r.costTypeCode, r.partnerCode ?? ''].join(' '), row: r };
 }
 
 export function useInForceLines(plan: BudgetPlan | undefined, lk: BudgetLookups): { lines: LineOption[] | null; error: unknown } {
@@ -46,6 +53,6 @@ export function useInForceLines(plan: BudgetPlan | undefined, lk: BudgetLookups)
       alive = false;
     };
   }, [versionId]);
-  const lines = rows && lk.ready ? rows.map((r) => ({ id: r.lineId, label: lineLabel(lk, r), row: r })) : null;
+  const lines = rows && lk.ready ? rows.map((r) => toOption(lk, r)) : null;
   return { lines, error };
 }

@@ -2,6 +2,7 @@ import type { CellClassParams, ColDef, ColGroupDef, ICellRendererParams } from '
 import type { TFunction } from 'i18next';
 import type { BudgetVsActual, BvaDimension } from '@shared/api/areas/budgets';
 import type { BudgetFigures } from '@shared/domain/budget';
+import { localName } from '@shared/i18n/names';
 import { money } from '../../../format';
 import { dimensionCell, figureOf, GRAND_TOTAL_ID, type BvaGridRow, type Measure } from './bva';
 
@@ -62,7 +63,7 @@ export function bvaColumns(ctx: BvaColumnContext): (ColDef<BvaGridRow> | ColGrou
     if (id === null) return t('budgets.bva.none');
     const l = report.labels[`${d}:${id}`];
     if (!l) return `#${id}`;
-    return d === 'partner' ? `${l.code} ${l.nameZh}` : zh ? l.nameZh : l.nameEn;
+    return d === 'partner' ? `${l.code} ${l.nameZh}` : localName(l, zh ? 'zh-CN' : 'en');
   };
   const dimCols = dims.map(
     (d, k): ColDef<BvaGridRow> => ({
