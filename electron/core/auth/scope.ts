@@ -66,7 +66,12 @@ export function scopeIdsFor(db: Database.Database, assigned: readonly number[]):
 
 /** The caller's assigned units by name, in their language ("五华区、盘龙区" / "Wuhua District, Panlong District"). */
 export function scopeLabel(db: Database.Database, user: ScopeUser): string {
-  return (prepared(db).names.all(user.locale ?? 'zh-CN', JSON.stringify(user.orgUnitIds)) as string[]).join(user.locale === 'en' ? ', ' : '、') || '—';
+  const en = user.locale === 'en';
+  const names = db
+    .prepare(`SELECT ${en ? "coalesce(nullif(name_en, ''), name_zh)" : 'name_zh'} FROM org_units WHERE id IN (SELECT value FROM json_each(?)) ORDER BY path`)
+    .pluck()
+    .all(JSON.stringify(user.orgUnitIds)) as string[];
+  return names.join(en ? ', ' : '、') || '—';
 }
 
 function outOfScope(db: Database.Database, user: ScopeUser, orgUnitId: number): ApiError {

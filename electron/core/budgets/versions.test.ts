@@ -146,10 +146,10 @@ describe('budget plans and versions', () => {
   it('of two approvers acting at once exactly one succeeds; the other is told the version changed', async () => {
     const admin = await core.as('admin');
     const hq = ids.org('YL');
-    await admin('users.create', { username: 'sunli', displayName: '孙丽', role: 'finance', orgUnitIds: [hq], password: 'finance-pass-1' });
+    await admin('users.create', { username: 'sunyue', displayName: '孙悦', role: 'finance', orgUnitIds: [hq], password: 'finance-pass-1' });
     const wang = await core.as('wangfang');
     const zhao = await core.as('zhaomin');
-    const sun = await core.as('sunli', 'finance-pass-1');
+    const sun = await core.as('sunyue', 'finance-pass-1');
     const plan = await wang('budgetPlans.create', { fiscalYear: 2027, name: '2027' });
     const v = plan.versions[0]!;
     const saved = await wang('budgetVersions.saveLines', { versionId: v.id, version: v.version, rows: [row('KM-WH', 'PROMO', months(100))] });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Claim, claimFields } from '../../../shared/api/areas/documents';
+import type { BudgetPreview, Claim, claimFields } from '../../../shared/api/areas/documents';
 import { ApiError } from '../../../shared/api/errors';
 import { applyBasisPoints } from '../../../shared/domain/money';
 import { appendHistory } from '../budgets/history';
@@ -11,7 +11,7 @@ import { requireAuthor, requireEditable, requireRead } from './access';
 import { attachmentsOf } from './attachments';
 import { addDays, todayOf } from './dates';
 import { checkControl, commitMonths, releaseBeyond, type Holder } from './effects';
-import { docMonths, previewOf, requireLines, type DocMonth } from './line';
+import { docMonths, impactOf, requireLines, type DocMonth } from './line';
 import { nextNumber } from './numbers';
 import { costTypeRules, resolveRefs } from './refs';
 import { requestFacts } from './requestRows';
@@ -201,20 +201,14 @@ export const claimAdapter: DocAdapter = {
     }
     return { warned };
   },
-  impact(ctx, facts) {
+  impact(ctx, facts, memo) {
     const f = claimFacts(ctx.db.$client, facts.id);
     const key = { orgUnitId: f.orgUnitId, channelTypeId: f.channelTypeId!, costTypeId: f.costTypeId!, partnerId: f.partnerId };
-    let extra = f.amount;
-    let start = f.activityStart;
-    if (f.requestId !== null) {
-      const r = requestFacts(ctx.db.$client, f.requestId);
-      extra = Math.max(0, f.amount - (r.amount - r.claimedAmount));
-      start = f.activityEnd;
-    }
-    const p = previewOf(ctx.db.$client, key, start, f.activityEnd, extra, ctx.user.locale);
-    if (!p.line) return null;
-    const used = p.committed + p.actual + extra;
-    return { lineId: p.line.id, availableBefore: p.available, availableAfter: p.availableAfter, usedBpAfter: p.allocated > 0 ? Math.round((used * 10_000) / p.allocated) : null };
+    if (f.requestId === null) return impactOf(ctx.db.$client, key, f.activityStart, f.activityEnd, f.amount, ctx.user.locale, memo as Map<string, BudgetPreview> | undefined);
+    // a request's claim takes only what exceeds the request's remaining amount, in the activity's last month
+    const r = requestFacts(ctx.db.$client, f.requestId);
+    const extra = Math.max(0, f.amount - (r.amount - r.claimedAmount));
+    return impactOf(ctx.db.$client, key, f.activityEnd, f.activityEnd, extra, ctx.user.locale, memo as Map<string, BudgetPreview> | undefined);
   },
 };
 

@@ -109,3 +109,28 @@ export function previewOf(db: Database.Database, key: DocKey, start: string, end
     ...sum,
   };
 }
+
+/**
+ * An approver's view of a document's line: available before → after and % used after, over the
+ * activity's months. The line's figures do not depend on the document's amount, so they are read
+ * once per key and months and kept in `memo` (one queue page asks for many documents on few lines).
+ */
+export function impactOf(
+  db: Database.Database,
+  key: DocKey,
+  start: string,
+  end: string,
+  amount: number,
+  locale: string,
+  memo?: Map<string, BudgetPreview>,
+): { lineId: number; availableBefore: number; availableAfter: number; usedBpAfter: number | null } | null {
+  const k = `${key.orgUnitId}|${key.channelTypeId}|${key.costTypeId}|${key.partnerId ?? 0}|${start}|${end}`;
+  let p = memo?.get(k);
+  if (!p) {
+    p = previewOf(db, key, start, end, 0, locale);
+    memo?.set(k, p);
+  }
+  if (!p.line) return null;
+  const used = p.committed + p.actual + amount;
+  return { lineId: p.line.id, availableBefore: p.available, availableAfter: p.available - amount, usedBpAfter: p.allocated > 0 ? Math.round((used * 10_000) / p.allocated) : null };
+}

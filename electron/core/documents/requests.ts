@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CostRequest, requestFields } from '../../../shared/api/areas/documents';
+import type { BudgetPreview, CostRequest, requestFields } from '../../../shared/api/areas/documents';
 import { ApiError } from '../../../shared/api/errors';
 import { appendHistory } from '../budgets/history';
 import { inTx, stmt } from '../budgets/sql';
@@ -9,7 +9,7 @@ import type { DocAdapter } from '../workflow/types';
 import { requireAuthor, requireEditable, requireRead } from './access';
 import { addDays, todayOf } from './dates';
 import { checkControl, commitMonths, releaseBeyond, totalHeld, type Holder } from './effects';
-import { docMonths, previewOf, requireLines } from './line';
+import { docMonths, impactOf, previewOf, requireLines } from './line';
 import { nextNumber } from './numbers';
 import { resolveRefs } from './refs';
 import { readRequest, requestFacts, type RequestFacts } from './requestRows';
@@ -106,12 +106,9 @@ export const requestAdapter: DocAdapter = {
     stmt(db, `UPDATE cost_requests SET settle_state = 'open', line_id = ? WHERE id = ?`).run(months[0]!.cell!.line!.id, f.id);
     return { warned: warned.length > 0 };
   },
-  impact(ctx, facts) {
+  impact(ctx, facts, memo) {
     const f = facts as RequestFacts;
-    const p = previewOf(ctx.db.$client, keyOf(f), f.activityStart, f.activityEnd, f.amount, ctx.user.locale);
-    if (!p.line) return null;
-    const used = p.committed + p.actual + f.amount;
-    return { lineId: p.line.id, availableBefore: p.available, availableAfter: p.availableAfter, usedBpAfter: p.allocated > 0 ? Math.round((used * 10_000) / p.allocated) : null };
+    return impactOf(ctx.db.$client, keyOf(f), f.activityStart, f.activityEnd, f.amount, ctx.user.locale, memo as Map<string, BudgetPreview> | undefined);
   },
 };
 

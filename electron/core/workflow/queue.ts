@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { ApprovableType, QueueFlags, QueueItem } from '../../../shared/api/areas/workflowTypes';
 import { stmt } from '../budgets/sql';
 import type { OrgCtx } from '../context';
-import { claimFacts } from '../documents/claimRows';
+import type { ClaimFacts } from '../documents/claimRows';
+import type { DocFacts } from './types';
 import { requestFacts } from '../documents/requestRows';
 import { invoiceDuplicates } from '../documents/claimRows';
 import { nameExpr } from '../documents/requestRows';
@@ -38,14 +39,14 @@ interface Raw {
   dueAt: string;
 }
 
-function flagsOf(db: Database.Database, r: Raw, today: string, overBudget: boolean): QueueFlags & { title: string; version: number } {
+function flagsOf(db: Database.Database, r: Raw, today: string, overBudget: boolean, facts: DocFacts): QueueFlags & { title: string; version: number } {
   const flags = { postHoc: false, overBudget, duplicateInvoice: false, overRequest: false, overdue: false };
   if (r.docType === 'cost_request') {
-    const f = requestFacts(db, r.docId);
+    const f = facts;
     const postHoc = stmt(db, 'SELECT post_hoc FROM cost_requests WHERE id = ?', true).get(r.docId) as number;
     return { ...flags, postHoc: !!postHoc, title: f.title, version: f.version };
   }
-  const f = claimFacts(db, r.docId);
+  const f = facts as ClaimFacts;
   const lines = stmt(db, 'SELECT invoice_code AS c, invoice_number AS n FROM claim_lines WHERE claim_id = ?').all(r.docId) as { c: string; n: string }[];
   const req = f.requestId !== null ? requestFacts(db, f.requestId) : null;
   return {
@@ -77,7 +78,8 @@ export function queue(ctx: OrgCtx, i: { sort: 'age' | 'amount' | 'impact'; dir: 
     WHERE ${waitingWhere} ${types}`;
   const all = i.sort === 'impact';
   const raw = (all ? stmt(db, select).all(params) : stmt(db, `${select} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: i.limit, offset: i.offset })) as Raw[];
-  let rows = raw.map((r) => toItem(ctx, r, now, today));
+  const memo = new Map<string, unknown>();
+  let rows = raw.map((r) => toItem(ctx, r, now, today, memo));
   if (all) {
     const key = (q: QueueItem) => q.impact?.usedBpAfter ?? -1;
     rows.sort((a, b) => (i.dir === 'asc' ? key(a) - key(b) : key(b) - key(a)) || a.taskId - b.taskId);
@@ -86,12 +88,13 @@ export function queue(ctx: OrgCtx, i: { sort: 'age' | 'amount' | 'impact'; dir: 
   return { rows, total };
 }
 
-function toItem(ctx: OrgCtx, r: Raw, now: Date, today: string): QueueItem {
+function toItem(ctx: OrgCtx, r: Raw, now: Date, today: string, memo: Map<string, unknown>): QueueItem {
   const db = ctx.db.$client;
   const adapter = adapterOf(r.docType);
-  const impact = adapter.impact?.(ctx, adapter.facts(db, r.docId)) ?? null;
+  const facts = adapter.facts(db, r.docId);
+  const impact = adapter.impact?.(ctx, facts, memo) ?? null;
   const overBudget = impact !== null && impact.availableAfter < 0;
-  const { title, version, ...flags } = flagsOf(db, r, today, overBudget);
+  const { title, version, ...flags } = flagsOf(db, r, today, overBudget, facts);
   const created = Date.parse(r.createdAt);
   const due = Date.parse(r.dueAt);
   const t = now.getTime();

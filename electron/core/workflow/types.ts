@@ -34,5 +34,5 @@ export interface DocAdapter {
   /** the final approval's effects (commitment, allocation …); returns whether a warn rule was confirmed */
   onApproved(ctx: OrgCtx, f: DocFacts, o: { confirmWarn: boolean }): { warned: boolean };
   /** the budget figures an approver sees (queue impact and the detail pane) */
-  impact?(ctx: OrgCtx, f: DocFacts): { lineId: number; availableBefore: number; availableAfter: number; usedBpAfter: number | null } | null;
+  impact?(ctx: OrgCtx, f: DocFacts, memo?: Map<string, unknown>): { lineId: number; availableBefore: number; availableAfter: number; usedBpAfter: number | null } | null;
 }
