@@ -62,5 +62,5 @@ describe('two processes, one document', () => {
       .pluck()
       .get(JSON.stringify(docs.map((d) => d.id)));
     expect(commitments).toBe(50);
-  }, 120_000);
+  }, 300_000);
 });
