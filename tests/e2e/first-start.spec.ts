@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { GridModel } from './pages/GridModel';
 import { startServer, type TestServer } from './support/server';
 
 /**
@@ -33,7 +32,8 @@ test('the empty company path creates the first administrator, who can sign in', 
   await expect(app.currentUser).toContainText('周总');
   await expect(app.currentUser).toContainText('管理员');
   expect(await app.navLabels()).toContain('用户');
-  const partners = new GridModel(page, 'partners');
+  // everyone starts on 工作台 (home); the empty company's partners page says so
+  const partners = await app.go('渠道合作伙伴', 'partners');
   await expect(partners.rowCount).toHaveText('0 行');
   await expect(partners.empty).toHaveText('暂无数据');
   await partners.search('无此伙伴');
@@ -50,6 +50,6 @@ test('the demo company path fills the company and offers the demo users', async 
   await expect(page.locator('form.sign-in')).toBeVisible({ timeout: 60_000 });
   await app.signIn('zhangwei');
   await expect(app.scope).toHaveText('五华区');
-  const partners = new GridModel(page, 'partners');
+  const partners = await app.go('渠道合作伙伴', 'partners');
   expect(await partners.count()).toBeGreaterThan(0);
 });
