@@ -90,6 +90,6 @@ describe('scope refusals', () => {
     expect(translateError(zh, refused)).toBe('该组织不在您的权限范围（QJ 曲靖分公司）内。');
     expect(translateError(en, refused)).toBe('This org unit is outside your scope (QJ 曲靖分公司).');
     expect(translateIssue(zh, { reason: 'v.owner_scope' })).toBe('该用户的权限范围不包含此组织');
-    expect(translateIssue(en, { reason: 'v.owner_scope' })).toBe('This user's scope does not include the org unit');
+    expect(translateIssue(en, { reason: 'v.owner_scope' })).toBe("This user's scope does not include the org unit");
   });
 });
