@@ -4,3 +4,4 @@ export * from './excel';
 export * from './budgets';
 export * from './documents';
 export * from './workflow';
+export * from './analysis';

@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { partners, users } from './master';
+
+/**
+ * Results data for cost-benefit analysis (SPEC §6): sales actuals per partner × month, imported
+ * through the Excel engine (kind `results`) or edited in the grid. Money is integer fen.
+ * Gross margin is NULL where the partner's margin is not known (never 0 as a stand-in: a
+ * "not known" margin makes ROI "not measurable", a 0 margin makes it −100 %).
+ */
+export const salesResults = sqliteTable(
+  'sales_results',
+  {
+    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    /** 'YYYY-MM' */
+    period: text('period').notNull(),
+    revenue: integer('revenue').notNull().default(0),
+    grossMargin: integer('gross_margin'),
+    newSubscribers: integer('new_subscribers').notNull().default(0),
+    updatedBy: integer('updated_by').notNull().references(() => users.id),
+    updatedAt: text('updated_at').notNull(),
+    /** optimistic concurrency for grid edits */
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.period] }),
+    index('sales_results_period_ix').on(t.period, t.partnerId),
+    check('sales_results_period_ck', sql`${t.period} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`),
+    check('sales_results_revenue_ck', sql`typeof(${t.revenue}) = 'integer'`),
+    check('sales_results_margin_ck', sql`${t.grossMargin} is null or typeof(${t.grossMargin}) = 'integer'`),
+    check('sales_results_subs_ck', sql`typeof(${t.newSubscribers}) = 'integer' and ${t.newSubscribers} >= 0`),
+  ],
+);
