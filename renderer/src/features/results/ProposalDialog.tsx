@@ -175,7 +175,7 @@ export function ProposalDialog(p: { onClose: () => void; onSaved: (text: string)
           {proposal.relaxed && <strong> {t('results.proposal.relaxed', { bound: (proposal.boundBp / 100).toString() })}</strong>}
         </p>
       )}
-      <div style={{ height: 420 }}>
+      <div style={{ height: 420, display: 'flex', flexDirection: 'column' }}>
         <DataGrid<Row> gridId="proposal" columns={columns} rows={rows} loading={busy && !proposal} save={edit} pinnedBottomRows={pinned} fitColumns={false} />
       </div>
     </Dialog>
