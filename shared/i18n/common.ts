@@ -18,7 +18,7 @@ export const zh = {
     user: '用户', version: '版本', unexpected: '发生意外错误，请重试或联系管理员。', shortcut: '快捷键：{{keys}}',
   },
   grid: {
-    search: '快速搜索', searchHint: '快速搜索（Ctrl+F）', rows: '{{count}} 行', columns: '列', columnsTitle: '显示哪些列',
+    search: '快速搜索', searchHint: '快速搜索（Ctrl+F）', rows: '{{count}} 行', lines: '{{count}} 行', columns: '列', columnsTitle: '显示哪些列',
     resetColumns: '恢复默认列', saved: '已保存：{{field}}', fieldError: '{{field}}：{{message}}', readOnly: '只读',
     pasted: '已粘贴 {{count}} 个单元格', pasteFailed: '{{count}} 个单元格未能粘贴，见标红的单元格', pasteSkipped: '{{count}} 个单元格不可编辑，已跳过',
     filterSearch: '搜索…', filterClear: '清除', filterSelected: '已选 {{count}} 项', filterNone: '未筛选', dismiss: '关闭',
@@ -55,7 +55,7 @@ export const en: typeof zh = {
     user: 'User', version: 'Version', unexpected: 'Something went wrong. Try again or contact your administrator.', shortcut: 'Shortcut: {{keys}}',
   },
   grid: {
-    search: 'Quick search', searchHint: 'Quick search (Ctrl+F)', rows: '{{count}} rows', columns: 'Columns', columnsTitle: 'Columns to show',
+    search: 'Quick search', searchHint: 'Quick search (Ctrl+F)', rows: '{{count}} rows', lines: '{{count}} lines', columns: 'Columns', columnsTitle: 'Columns to show',
     resetColumns: 'Reset columns', saved: 'Saved: {{field}}', fieldError: '{{field}}: {{message}}', readOnly: 'Read-only',
     pasted: 'Pasted {{count}} cells', pasteFailed: '{{count}} cells could not be pasted; see the cells marked red', pasteSkipped: '{{count}} cells are not editable and were skipped',
     filterSearch: 'Search...', filterClear: 'Clear', filterSelected: '{{count}} selected', filterNone: 'No filter', dismiss: 'Dismiss',

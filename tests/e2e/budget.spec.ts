@@ -141,6 +141,7 @@ test('in English: a cell below its floor is marked before save, the refusal is r
   const plan = new BudgetPlanPage(page);
   await plan.selectPlan(2026);
   await expect(plan.versionState(draft.number)).toHaveText('Draft');
+  await expect(plan.rowCount).toHaveText(/^\d+ lines$/); // budget pages count lines, as their totals do
   await expect(plan.root.getByTestId('save-lines')).toBeDisabled();
   // the floor view shows what cannot be planned away before anything is typed
   await plan.root.getByTestId('show-floors').click();
