@@ -33,8 +33,9 @@ export function ResultsPage() {
   const { user } = useSession();
   const qc = useQueryClient();
   const canWrite = user.role === 'finance' || user.role === 'admin';
-  const [from, setFrom] = useState('2026-01');
-  const [to, setTo] = useState('2026-12');
+  // this calendar year by default (fiscal years are calendar years)
+  const [from, setFrom] = useState(() => `${new Date().getFullYear()}-01`);
+  const [to, setTo] = useState(() => `${new Date().getFullYear()}-12`);
   const [orgUnitId, setOrgUnitId] = useState<number | null>(null);
   const [partner, setPartner] = useState('');
   const [dialog, setDialog] = useState<'import' | 'proposal' | null>(null);
