@@ -28,7 +28,7 @@ interface Row {
 }
 
 test('results grid in zh-CN: edit a cell, totals follow; the proposal is saved as a draft of next year', async ({ page, request }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000); // measured 56–72 s only at load average 20 on the shared build machine; not yet timed idle
   const api = await new Api(request, server.url).signIn('wangfang');
   const { rows } = await api.call<{ rows: Row[] }>('results.list', { from: '2026-03', to: '2026-03', limit: 1 });
   const row = rows[0]!;
