@@ -41,6 +41,7 @@ interface Raw {
 
 function flagsOf(db: Database.Database, r: Raw, today: string, overBudget: boolean, facts: DocFacts): QueueFlags & { title: string; version: number } {
   const flags = { postHoc: false, overBudget, duplicateInvoice: false, overRequest: false, overdue: false };
+  if (r.docType === 'budget_version' || r.docType === 'budget_transfer') return { ...flags, title: facts.title, version: facts.version };
   if (r.docType === 'cost_request') {
     const f = facts;
     const postHoc = stmt(db, 'SELECT post_hoc FROM cost_requests WHERE id = ?', true).get(r.docId) as number;
