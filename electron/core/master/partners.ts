@@ -251,7 +251,10 @@ export const partnerHandlers: Handlers<
       const documentCount = moveOpenWork(ctx, h.id, i.fromUserId, i.toUserId, `${from.displayName} → ${to.displayName}${i.note ? `: ${i.note}` : ''}`);
       ctx.db.$client.prepare('UPDATE partner_handovers SET document_count = ? WHERE id = ?').run(documentCount, h.id);
       logChange(tx, ctx, 'handover', h.id, 'handover', { ownerUserId: i.fromUserId }, { ownerUserId: i.toUserId, partners: moved.length, documents: documentCount });
-      return { id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, documentCount, note: h.note, acknowledgedAt: null };
+      return {
+        id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, documentCount, note: h.note, acknowledgedAt: null,
+        byUserName: ctx.user.displayName, fromUserName: from.displayName, toUserName: to.displayName,
+      };
     });
   },
   'partners.handovers': (_i, ctx) => listHandovers(ctx),
@@ -283,7 +286,9 @@ export function listHandovers(ctx: OrgCtx): Handover[] {
          SELECT ? UNION SELECT uo.user_id FROM user_org_units uo WHERE uo.org_unit_id IN (SELECT value FROM json_each(?))
        )
        SELECT h.id, h.at, h.by_user_id AS byUserId, h.from_user_id AS fromUserId, h.to_user_id AS toUserId,
-         h.partner_count AS partnerCount, h.document_count AS documentCount, h.note, h.acknowledged_at AS acknowledgedAt
+         h.partner_count AS partnerCount, h.document_count AS documentCount, h.note, h.acknowledged_at AS acknowledgedAt,
+         (SELECT display_name FROM users WHERE id = h.by_user_id) AS byUserName, (SELECT display_name FROM users WHERE id = h.from_user_id) AS fromUserName,
+         (SELECT display_name FROM users WHERE id = h.to_user_id) AS toUserName
        FROM partner_handovers h
        WHERE h.from_user_id IN (SELECT id FROM visible) OR h.to_user_id IN (SELECT id FROM visible)
        ORDER BY h.id DESC`,
