@@ -223,8 +223,8 @@ async function measure(data: BudgetBenchData, entries: number, runs: number): Pr
   const core = createCore({ dataDir: data.dataDir, log: silent });
   const bare = new Database(join(data.dataDir, DB_FILE), { readonly: true });
   try {
-    const n = bare.prepare('SELECT count(*) FROM budget_ledger').pluck().get() as number;
-    if (n !== entries) throw new Error(`budget_vs_actual: ${n} ledger entries, expected ${entries}`);
+    const n = bare.prepare('SELECT count(*) FROM budget_ledger e JOIN budget_lines l ON l.id = e.line_id JOIN budget_plans p ON p.id = l.plan_id WHERE p.fiscal_year = ?').pluck().get(YEAR) as number;
+    if (n !== entries) throw new Error(`budget_vs_actual: ${n} ledger entries in ${YEAR}, expected ${entries}`);
     const { token } = await core.call('auth.signIn', { username: 'wangfang', password: DEMO_PASSWORD });
     const input = { fiscalYear: YEAR, dimensions: ['branch', 'costType'] as const, granularity: 'month' as const };
     const api = () => core.call('budgets.vsActual', { ...input, dimensions: [...input.dimensions] }, { token });

@@ -8,6 +8,7 @@ import { DB_FILE } from '../../electron/core/db/open';
 import { DEMO_PASSWORD } from '../../electron/core/demo/names';
 import { createCore, type Core } from '../../electron/core/index';
 import { quietLogger } from '../../electron/core/testing';
+import { CHECKPOINT_KEY as HISTORY_CHECKPOINT_KEY } from '../../electron/core/workflow/startup';
 
 /**
  * Issue 11 point 9, migrations keep data: tests/fixtures/release-bb417f6.sqlite.gz was written by
@@ -76,11 +77,25 @@ describe('a database of the release bb417f6 opened by the current code', () => {
     // the one row the current start-up adds on a release's data: the `_system` user that expiry acts as
     expect(db.prepare("SELECT count(*) FROM users WHERE username = '_system'").pluck().get()).toBe(1);
     after.users!.rows -= 1;
+    // and the history checkpoint the start-up's chain walk keeps (electron/core/workflow/startup.ts)
+    expect(db.prepare('SELECT count(*) FROM settings WHERE key = ?').pluck().get(HISTORY_CHECKPOINT_KEY)).toBe(1);
+    after.settings!.rows -= 1;
     for (const [table, f] of Object.entries(before)) {
       if (table === '__drizzle_migrations') continue;
       expect(after[table], `table ${table} is gone`).toBeDefined();
       expect({ table, ...after[table]! }).toEqual({ table, ...f });
     }
+    // the ledger totals (migration 0007/0008) were backfilled: one row per line × month with entries, equal to the ledger's sums
+    const totals = db.prepare('SELECT count(*) AS n, sum(allocated) AS a, sum(committed) AS c, sum(actual) AS x FROM budget_ledger_totals').get();
+    const sums = db
+      .prepare(
+        `SELECT count(*) AS n, sum(a) AS a, sum(c) AS c, sum(x) AS x FROM (SELECT sum(CASE WHEN kind IN ('allocation','transfer_in','transfer_out') THEN amount ELSE 0 END) AS a,
+           sum(CASE WHEN kind IN ('commitment','release') THEN amount ELSE 0 END) AS c, sum(CASE WHEN kind = 'actual' THEN amount ELSE 0 END) AS x
+         FROM budget_ledger GROUP BY line_id, period)`,
+      )
+      .get();
+    expect(totals).toEqual(sums);
+    expect((sums as { n: number }).n).toBeGreaterThan(0);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
