@@ -14,7 +14,8 @@ import { startWebServer } from '../../electron/web/server';
 import { startBarePage } from './budgetGridBare';
 import { timeAppNavigation, timeBareClick, timePageLoad, WATCH_LOAD } from './budgetGridMeasure';
 import { writeBenchPlan } from './budgets';
-import { figure, median, type Figure } from './figure';
+import { figure, formatFigure, median, type Figure } from './figure';
+import { pathToFileURL } from 'node:url';
 
 /**
  * budget_grid_load: the time until the first rows of a 20,000-line plan (quick: 4,000) are
@@ -158,4 +159,9 @@ export async function benchBudgetGrid(opts: { quick: boolean }): Promise<Figure[
   } finally {
     for (const c of cleanup) await c();
   }
+}
+
+// standalone: npx tsx tests/bench/budgetGrid.ts [--quick]
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const f of await benchBudgetGrid({ quick: process.argv.includes('--quick') })) process.stdout.write(`${formatFigure(f)}\n`);
 }

@@ -164,10 +164,14 @@ export function growBenchLedger(client: Database.Database, extra: number, seed =
     .all(YEAR) as { id: number; owner: number }[];
   const finance = client.prepare("SELECT id FROM users WHERE username = 'wangfang'").pluck().get() as number;
   const firstReq = client.prepare("SELECT coalesce(max(source_id), 0) FROM budget_ledger WHERE source_type = 'cost_request'").pluck().get() as number;
+  // bulk load of benchmark data only, as writeBenchPlan: no fsync, a large page cache
   const sync = client.pragma('synchronous', { simple: true });
+  const cache = client.pragma('cache_size', { simple: true });
   client.pragma('synchronous = OFF');
+  client.pragma('cache_size = -262144');
   client.transaction(() => postRequests(client, lines, extra, rng(seed), firstReq, finance)).immediate();
   client.pragma(`synchronous = ${sync}`);
+  client.pragma(`cache_size = ${cache}`);
   client.pragma('wal_checkpoint(TRUNCATE)');
 }
 
@@ -210,6 +214,7 @@ export async function benchBudgetVsActual(opts: { quick: boolean }): Promise<Fig
       const f = await measure(data, entries, runs);
       apiAt.push(f.value);
       figures.push({ ...f, name: `budget_vs_actual_${entries >= 1e6 ? `${entries / 1e6}M` : `${entries / 1e3}k`}` });
+      log(`measured: ${formatFigure(figures.at(-1)!)}`); // shown at once: growing to the next size takes a while
     }
   } finally {
     data.dispose();

@@ -86,9 +86,10 @@ function sofficeMs(file: string, to: string, outDir: string): number {
   }
 }
 
-export async function benchExcel(opts: { quick: boolean; scale?: number }): Promise<Figure[]> {
+/** `importOnly`: the import figures alone (standalone `--import-only [--runs N]`) */
+export async function benchExcel(opts: { quick: boolean; scale?: number; importOnly?: boolean; runs?: number }): Promise<Figure[]> {
   const rows = opts.quick ? 20_000 : Math.round(100_000 * (opts.scale ?? 1));
-  const runs = opts.quick ? 2 : 5;
+  const runs = opts.runs ?? (opts.quick ? 2 : 5);
   const suffix = rows === 100_000 ? '' : ` (${rows} rows)`;
   const dir = mkdtempSync(join(tmpdir(), 'ccd-xlbench-'));
   const figures: Figure[] = [];
@@ -125,6 +126,7 @@ export async function benchExcel(opts: { quick: boolean; scale?: number }): Prom
     figures.push(figure('import_100k', importMs, floorMs, 'ms', 6, detail));
     const peak = Math.max(...imports.map((r) => r.peakMb));
     figures.push(figure('import_100k_peak_rss', peak, 300, 'MB', 1, { baselineIs: 'the 300 MB budget', exceljsReadPeakMb: Math.max(...reads.map((r) => r.peakMb)) }));
+    if (opts.importOnly) return figures;
 
     // informative: the same rows with shared strings, as Excel writes files (exceljs then caches
     // every distinct string; reading alone costs more time and memory)
@@ -167,7 +169,9 @@ export async function benchExcel(opts: { quick: boolean; scale?: number }): Prom
   }
 }
 
-// standalone: npx tsx tests/bench/excel.ts [--quick]
+// standalone: npx tsx tests/bench/excel.ts [--quick] [--import-only] [--runs N]
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const f of await benchExcel({ quick: process.argv.includes('--quick') })) process.stdout.write(`${formatFigure(f)}\n`);
+  const at = process.argv.indexOf('--runs');
+  const runs = at > 0 ? Number(process.argv[at + 1]) : undefined;
+  for (const f of await benchExcel({ quick: process.argv.includes('--quick'), importOnly: process.argv.includes('--import-only'), runs })) process.stdout.write(`${formatFigure(f)}\n`);
 }
