@@ -56,7 +56,7 @@ beforeAll(async () => {
   pools = { ints: [...ints].sort((a, b) => a - b), strings: [...strings] };
   baseline = fingerprint(w.core);
   countWrites(w);
-}, 120_000);
+}, 300_000); // the world signs in a dozen users (scrypt 2^17): slow on a loaded machine
 
 /**
  * A cheap write counter: temporary triggers on every table the fingerprint covers add one per
