@@ -4,7 +4,8 @@ import { ApiError } from '../../../shared/api/errors';
 import type { OrgCtx, Handlers } from '../context';
 import { userCovers } from '../auth/scope';
 import { schema, type Db, type Tx } from '../db/open';
-import { assertUniqueCode, diff, logChange, notFound, updateVersioned } from './common';
+import { assertUniqueCode, logChange, notFound, staleRecord } from './common';
+import { insertPartnersFrom, one, partnerLogDiff, updatePartnersFrom, type PartnerValues } from './partnerWrite';
 import { handoverSheet, moveOpenWork, openWorkUnits } from '../documents/handover';
 import { buildPageQuery, encodeCursor, type ColumnSpec } from './paging';
 
@@ -162,9 +163,8 @@ export function createPartner(tx: Tx, ctx: OrgCtx, input: Parameters<Handlers<'p
   const now = ctx.now().toISOString();
   checkRefs(tx, ctx, input, input);
   assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, input.code)).get(), input.code);
-  const row = tx.insert(t).values({ ...input, createdAt: now, updatedAt: now }).returning().get();
-  logChange(tx, ctx, 'partner', row.id, 'create', undefined, input);
-  return dto(row);
+  const { firstId } = insertPartnersFrom(ctx.db.$client, now, { userId: ctx.user.id, at: now }, one({ ...input, active: true }));
+  return dto(getRow(tx, firstId));
 }
 
 export function updatePartner(
@@ -182,9 +182,12 @@ export function updatePartner(
     throw new ApiError('validation', 'Contract end is before its start', undefined, [{ path: 'contractEnd', reason: 'v.contract_dates' }]);
   }
   if (p.code && p.code !== before.code) assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, p.code)).get(), p.code);
-  const d = diff(before as unknown as Record<string, unknown>, p);
-  updateVersioned(tx, t, input.id, input.version, p, ctx.now().toISOString());
-  logChange(tx, ctx, 'partner', input.id, 'update', d.before, d.after);
+  const after: PartnerValues = { ...before };
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) (after as Record<string, unknown>)[k] = v;
+  const d = partnerLogDiff(before, after) ?? { before: {}, after: {} };
+  const now = ctx.now().toISOString();
+  const rec = { id: input.id, version: input.version, logBefore: JSON.stringify(d.before), logAfter: JSON.stringify(d.after) };
+  updatePartnersFrom(ctx.db.$client, { userId: ctx.user.id, at: now }, one(after, rec), { stale: () => staleRecord(input.id) });
   return dto(getRow(tx, input.id));
 }
 
@@ -202,11 +205,15 @@ export const partnerHandlers: Handlers<
   'partners.update': (i, ctx) => ctx.db.transaction((tx) => updatePartner(tx, ctx, i)),
   'partners.setActive': (i, ctx) =>
     ctx.db.transaction((tx) => {
-      const r = getRow(ctx.db, i.id);
+      const r = getRow(tx, i.id);
       ctx.scope.require(r.orgUnitId);
-      updateVersioned(tx, t, i.id, i.version, { active: i.active }, ctx.now().toISOString());
-      logChange(tx, ctx, 'partner', i.id, i.active ? 'activate' : 'deactivate', undefined, { active: i.active });
-      return dto(getRow(ctx.db, i.id));
+      const now = ctx.now().toISOString();
+      const rec = { id: i.id, version: i.version, logBefore: null, logAfter: JSON.stringify({ active: i.active }) };
+      updatePartnersFrom(ctx.db.$client, { userId: ctx.user.id, at: now }, one({ ...r, active: i.active }, rec), {
+        action: i.active ? 'activate' : 'deactivate',
+        stale: () => staleRecord(i.id),
+      });
+      return dto(getRow(tx, i.id));
     }),
   /**
    * Handover (交接): every partner of `fromUser` inside the caller's scope moves to `toUser` in one
