@@ -119,3 +119,12 @@ export function partnerLogDiff(before: PartnerValues, after: PartnerValues): { b
   }
   return Object.keys(a).length ? { before: b, after: a } : null;
 }
+
+/**
+ * A handover's partners to their new owner (partners.handover): the owner, version and time of
+ * each; the handover itself is the record (partner_handover_items and one change-log entry of the
+ * handover), as it was before this write moved here.
+ */
+export function reassignPartners(db: Database.Database, at: string, partnerIds: readonly number[], toUserId: number): void {
+  stmt(db, 'UPDATE partners SET owner_user_id = ?, version = version + 1, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))').run(toUserId, at, JSON.stringify(partnerIds));
+}

@@ -5,9 +5,10 @@ import type { OrgCtx, Handlers } from '../context';
 import { userCovers } from '../auth/scope';
 import { schema, type Db, type Tx } from '../db/open';
 import { assertUniqueCode, logChange, notFound, staleRecord } from './common';
-import { insertPartnersFrom, one, partnerLogDiff, updatePartnersFrom, type PartnerValues } from './partnerWrite';
+import { insertPartnersFrom, one, partnerLogDiff, reassignPartners, updatePartnersFrom, type PartnerValues } from './partnerWrite';
 import { handoverSheet, moveOpenWork, openWorkUnits } from '../documents/handover';
 import { buildPageQuery, encodeCursor, type ColumnSpec } from './paging';
+import { stmt } from '../db/stmt';
 
 const t = schema.partners;
 
@@ -248,15 +249,12 @@ export const partnerHandlers: Handlers<
         .values({ at: now, byUserId: ctx.user.id, fromUserId: i.fromUserId, toUserId: i.toUserId, partnerCount: moved.length, note: i.note })
         .returning()
         .get();
-      const item = ctx.db.$client.prepare('INSERT INTO partner_handover_items (handover_id, partner_id) VALUES (?, ?)');
-      const upd = ctx.db.$client.prepare('UPDATE partners SET owner_user_id = ?, version = version + 1, updated_at = ? WHERE id = ?');
-      for (const pid of moved) {
-        item.run(h.id, pid);
-        upd.run(i.toUserId, now, pid);
-      }
+      const item = stmt(ctx.db.$client, 'INSERT INTO partner_handover_items (handover_id, partner_id) VALUES (?, ?)');
+      for (const pid of moved) item.run(h.id, pid);
+      reassignPartners(ctx.db.$client, now, moved, i.toUserId);
       // the open requests, claims and promises go with them (seed 004), in this transaction
       const documentCount = moveOpenWork(ctx, h.id, i.fromUserId, i.toUserId, `${from.displayName} → ${to.displayName}${i.note ? `: ${i.note}` : ''}`);
-      ctx.db.$client.prepare('UPDATE partner_handovers SET document_count = ? WHERE id = ?').run(documentCount, h.id);
+      stmt(ctx.db.$client, 'UPDATE partner_handovers SET document_count = ? WHERE id = ?').run(documentCount, h.id);
       logChange(tx, ctx, 'handover', h.id, 'handover', { ownerUserId: i.fromUserId }, { ownerUserId: i.toUserId, partners: moved.length, documents: documentCount });
       return {
         id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, documentCount, note: h.note, acknowledgedAt: null,
@@ -276,7 +274,7 @@ export const partnerHandlers: Handlers<
       if (h.toUserId !== ctx.user.id) throw new ApiError('forbidden', 'Only the receiver acknowledges a handover', { id: i.id });
       if (h.acknowledgedAt) return h;
       const at = ctx.now().toISOString();
-      ctx.db.$client.prepare('UPDATE partner_handovers SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, i.id);
+      stmt(ctx.db.$client, 'UPDATE partner_handovers SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, i.id);
       logChange(tx, ctx, 'handover', i.id, 'acknowledge', undefined, { acknowledgedAt: at });
       return { ...h, acknowledgedAt: at };
     }),
@@ -287,9 +285,9 @@ export const partnerHandlers: Handlers<
  * `visibleUserIds`), filtered by SQLite rather than after reading every handover.
  */
 export function listHandovers(ctx: OrgCtx): Handover[] {
-  return ctx.db.$client
-    .prepare<[number, string], Handover>(
-      `WITH visible(id) AS (
+  return stmt(
+    ctx.db.$client,
+    `WITH visible(id) AS (
          SELECT ? UNION SELECT uo.user_id FROM user_org_units uo WHERE uo.org_unit_id IN (SELECT value FROM json_each(?))
        )
        SELECT h.id, h.at, h.by_user_id AS byUserId, h.from_user_id AS fromUserId, h.to_user_id AS toUserId,
@@ -299,8 +297,7 @@ export function listHandovers(ctx: OrgCtx): Handover[] {
        FROM partner_handovers h
        WHERE h.from_user_id IN (SELECT id FROM visible) OR h.to_user_id IN (SELECT id FROM visible)
        ORDER BY h.id DESC`,
-    )
-    .all(ctx.user.id, JSON.stringify([...ctx.scope.ids()]));
+  ).all(ctx.user.id, JSON.stringify([...ctx.scope.ids()])) as Handover[];
 }
 
 /** A handover the caller may see (as listHandovers decides), or not_found. */

@@ -3,6 +3,7 @@ import type { Locale } from '../../../../shared/api/areas/common';
 import { pageQuery } from '../../../../shared/api/areas/common';
 import { userCovers, userScopeIds } from '../../auth/scope';
 import type { OrgCtx } from '../../context';
+import { stmt } from '../../db/stmt';
 import { listPartners, partnerRefProblem, type PartnerRefLookup } from '../../master/partners';
 import {
   insertPartnersFrom, PARTNER_FIELDS, PARTNER_STAGE_COLUMNS, partnerLogDiff, partnerRowValues, updatePartnersFrom, type PartnerValues, type Source,
@@ -92,8 +93,8 @@ const STAGE_COLUMNS = PARTNER_STAGE_COLUMNS;
 
 function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
   const client = ctx.db.$client;
-  const byIds = client.prepare(`${SELECT} WHERE id IN (SELECT value FROM json_each(?))`);
-  const byCodes = client.prepare(`${SELECT} WHERE code IN (SELECT value FROM json_each(?))`);
+  const byIds = stmt(client, `${SELECT} WHERE id IN (SELECT value FROM json_each(?))`);
+  const byCodes = stmt(client, `${SELECT} WHERE code IN (SELECT value FROM json_each(?))`);
   const look = lookup(ctx, refs);
   const load = (stmt: typeof byIds, keys: unknown[], key: 'id' | 'code') => {
     const m = new Map<unknown, Stored>();
