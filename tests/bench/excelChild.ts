@@ -209,7 +209,7 @@ async function exportRows(rows: number, csvOut: string | undefined) {
   // the baseline's values: exactly the cells the export wrote, prepared before the clock starts
   const user = resolveSession(c.core.env, c.token).user;
   const ctx: OrgCtx = { ...c.core.env, user, tokenHash: null, signal: new AbortController().signal, scope: createScope(c.core.env.db.$client, user) };
-  const kind = getKind('partners');
+  const kind = getKind(c.core.env, 'partners');
   const cols = exportColumns(kind.columns, undefined);
   const refs = loadRefs(ctx, kind.refTables);
   const cells: (string | number | Date | null)[][] = [];
