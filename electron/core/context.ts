@@ -4,6 +4,7 @@ import type { Contract } from '../../shared/api/contract';
 import type { SessionUser } from '../../shared/api/areas/auth';
 import type { Db } from './db/open';
 import type { Scope } from './auth/scope';
+import type { ExcelState } from './excel/state';
 
 export interface Logger {
   info(msg: string, meta?: Record<string, unknown>): void;
@@ -18,6 +19,8 @@ export interface CoreEnv {
   /** a push event for one user (the one whose call caused it): event streams carry only their user's events */
   emit: (event: PushEvent, userId: number) => void;
   log: Logger;
+  /** the Excel exchange's files, jobs, kept dry runs and kinds: this core's own (excel/state.ts) */
+  excel: ExcelState;
   /**
    * Closes the database, runs `between` (a restore switches the file), opens it again (migrating):
    * the one way to replace `db`; later calls see the new connection.

@@ -6,6 +6,8 @@ import { openDb, type OpenOptions } from './db/open';
 import { createDispatcher, type CallMeta } from './dispatch';
 import { eventAccess } from './auth/tickets';
 import { fileAccess } from './excel/files';
+import { BUILT_IN_KINDS } from './excel/kinds';
+import { createExcelState } from './excel/state';
 import { handlers } from './handlers';
 import { documentsStartup } from './workflow/startup';
 
@@ -45,6 +47,7 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? (() => new Date()),
     emit: (e, userId) => events.emit('event', e, userId),
     log: opts.log ?? consoleLogger,
+    excel: createExcelState(BUILT_IN_KINDS),
     reopenDb(between) {
       env.db.$client.close();
       try {

@@ -26,16 +26,16 @@ window.__firstRows = new Promise((resolve) => {
 });`;
 
 /** In the page: clicks the navigation link and resolves with the ms until the first rows show. */
-const CLICK_AND_WATCH = (href: string) => `new Promise((resolve) => {
+const CLICK_AND_WATCH = (link: string, grid = '[data-testid=grid-budget-lines]') => `new Promise((resolve) => {
   const t0 = performance.now();
   const mo = new MutationObserver(() => {
-    const c = document.querySelector('[data-testid=grid-budget-lines] ${FIRST_CELL}');
+    const c = document.querySelector('${grid} ${FIRST_CELL}');
     if (!c || !/\\d/.test(c.textContent || '')) return;
     mo.disconnect();
     requestAnimationFrame(() => resolve(performance.now() - t0));
   });
   mo.observe(document, { childList: true, subtree: true, characterData: true });
-  document.querySelector('a.nav-item[href="${href}"]').click();
+  document.querySelector('${link}').click();
 })`;
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
@@ -60,6 +60,18 @@ export async function timePageLoad(ctx: BrowserContext, url: string): Promise<nu
   return ms;
 }
 
+/** The bare page loaded, idle, then its "预算编制" link clicked. */
+export async function timeBareClick(ctx: BrowserContext, url: string): Promise<number> {
+  const page = await pageOf(ctx);
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.locator('#go').waitFor({ timeout: TIMEOUT_MS });
+  await page.waitForLoadState('networkidle');
+  const ms = await withTimeout(page.evaluate(CLICK_AND_WATCH('#go', '#grid')) as Promise<number>, 'bare click');
+  await page.waitForLoadState('networkidle');
+  return ms;
+}
+
 /** The app loaded on `startHash`, idle, then "预算编制" clicked. */
 export async function timeAppNavigation(ctx: BrowserContext, base: string, startHash: string, readySelector: string): Promise<number> {
   const page = await pageOf(ctx);
@@ -67,7 +79,7 @@ export async function timeAppNavigation(ctx: BrowserContext, base: string, start
   await page.goto(`${base}#${startHash}`);
   await page.locator(readySelector).first().waitFor({ timeout: TIMEOUT_MS });
   await page.waitForLoadState('networkidle');
-  const ms = await withTimeout(page.evaluate(CLICK_AND_WATCH('#/budgets/plan')) as Promise<number>, 'navigation to #/budgets/plan');
+  const ms = await withTimeout(page.evaluate(CLICK_AND_WATCH('a.nav-item[href="#/budgets/plan"]')) as Promise<number>, 'navigation to #/budgets/plan');
   await page.waitForLoadState('networkidle');
   return ms;
 }

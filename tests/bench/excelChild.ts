@@ -3,12 +3,16 @@
  * (main thread + the parsing worker) are its own. Run by tests/bench/excel.ts:
  *   <node + tsx> excelChild.ts make-import <file> <rows>     write the 12-column partners xlsx
  *   <node + tsx> excelChild.ts read <file>                   baseline: exceljs's streaming reader merely reading it
- *   <node + tsx> excelChild.ts import <file>                 inspect + dry run + commit through the API
+ *   <node + tsx> excelChild.ts import <file> [<rows.json>]   inspect + dry run + commit through the API
+ *                                                            (rows.json: every row the import wrote, by table)
+ *   <node + tsx> excelChild.ts floor <file> <rows.json>      baseline: inflating the sheet XML + prepared inserts
+ *                                                            of the same rows, in one transaction
  *   <node + tsx> excelChild.ts export <rows> <csv?>          export through the API, and the baseline:
  *                                                            exceljs's streaming writer writing the same values
  * Prints one JSON line on stdout.
  */
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import yauzl from 'yauzl';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -79,7 +83,8 @@ async function makeImport(file: string, rows: number, shared = false) {
       `基准测试渠道商${i}号店`,
       TYPES[i % 3],
       UNITS[i % UNITS.length],
-      i % 4 ? 'zhangwei' : null,
+      // an owner must be assigned to the partner's unit (issue 11's owner scope): zhangwei works in KM-WH
+      i % 4 && UNITS[i % UNITS.length]!.startsWith('KM-WH') ? 'zhangwei' : null,
       (i % 5) + 1,
       new Date(start),
       new Date(start + 730 * 86_400_000),
@@ -104,11 +109,19 @@ async function read(file: string) {
   return { ms: performance.now() - t0, peakMb: peak(), rows: n };
 }
 
-async function importFile(file: string) {
+/** Tables an import may write (not the caller's session), in creation order, and their last rowid. */
+function lastRowids(c: Awaited<ReturnType<typeof company>>): Map<string, number> {
+  const db = c.core.env.db.$client;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name <> 'sessions' ORDER BY rowid").pluck().all() as string[];
+  return new Map(tables.map((t) => [t, (db.prepare(`SELECT coalesce(max(rowid), 0) FROM "${t}"`).pluck().get() as number)]));
+}
+
+async function importFile(file: string, rowsOut?: string) {
   configureExcel({ maxRows: 1_000_000 });
   const c = await company(300);
   const files = c.core.files;
   const ref = await files.upload(c.token, 'bench.xlsx', createReadStream(file));
+  const before = lastRowids(c);
   const call = <T>(m: string, i: unknown) => c.core.call(m as never, i as never, { token: c.token }) as Promise<T>;
   global.gc?.();
   const startMb = Math.round(process.memoryUsage().rss / 1048576);
@@ -127,9 +140,64 @@ async function importFile(file: string) {
   const peakMb = Math.max(inspectPeakMb, dryRunPeakMb, commitPeakMb, peak());
   await stopWorkers();
   const created = c.core.env.db.$client.prepare('SELECT count(*) FROM partners').pluck().get() as number;
+  if (rowsOut) {
+    // every row the import wrote, by table (for the floor: the same rows by prepared statements)
+    const db = c.core.env.db.$client;
+    const written = [...before].map(([t, last]) => ({ table: t, rows: db.prepare(`SELECT * FROM "${t}" WHERE rowid > ? ORDER BY rowid`).raw(true).all(last) as unknown[][], columns: (db.prepare(`SELECT * FROM "${t}" LIMIT 0`).columns().map((x) => x.name)) }));
+    writeFileSync(rowsOut, JSON.stringify(written.filter((w) => w.rows.length)));
+  }
   c.done();
   if (dry.counts.rejected || res.counts.create !== dry.counts.create) throw new Error(`unexpected import result ${JSON.stringify({ dry, res })}`);
   return { ms: t3 - t0, peakMb, startMb, inspectPeakMb, dryRunPeakMb, commitPeakMb, inspectMs: t1 - t0, dryRunMs: t2 - t1, commitMs: t3 - t2, created, partnersAfter: created };
+}
+
+/** Inflates every worksheet and shared-strings entry of the xlsx, discarding the bytes. */
+function inflateSheets(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('no zip'));
+      let bytes = 0;
+      zip.on('error', reject);
+      zip.on('end', () => resolve(bytes));
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (!/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(e.fileName)) return zip.readEntry();
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2 || !stream) return reject(err2 ?? new Error('no stream'));
+          stream.on('data', (b: Buffer) => (bytes += b.length));
+          stream.on('end', () => zip.readEntry());
+          stream.on('error', reject);
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+/**
+ * The floor of import_100k: what no import of this file can avoid — inflating its sheet XML — plus
+ * writing the rows the import wrote (read back from the app's own run) with one prepared INSERT
+ * per table in one transaction, on the same starting company; the clock starts after the upload,
+ * as the app's does.
+ */
+async function floor(file: string, rowsFile: string) {
+  const written = JSON.parse(readFileSync(rowsFile, 'utf8')) as { table: string; columns: string[]; rows: unknown[][] }[];
+  const c = await company(300);
+  const ref = await c.core.files.upload(c.token, 'bench.xlsx', createReadStream(file));
+  const path = c.core.files.open(c.token, ref.fileId).path;
+  const db = c.core.env.db.$client;
+  const inserts = written.map((w) => ({ stmt: db.prepare(`INSERT INTO "${w.table}" (${w.columns.map((x) => `"${x}"`).join(', ')}) VALUES (${w.columns.map(() => '?').join(', ')})`), rows: w.rows }));
+  const peak = peakSampler();
+  const t0 = performance.now();
+  const bytes = await inflateSheets(path);
+  const t1 = performance.now();
+  db.transaction(() => {
+    for (const { stmt, rows } of inserts) for (const r of rows) stmt.run(r);
+  }).immediate();
+  const t2 = performance.now();
+  const peakMb = peak();
+  const rows = written.reduce((n, w) => n + w.rows.length, 0);
+  c.done();
+  return { ms: t2 - t0, inflateMs: t1 - t0, insertMs: t2 - t1, xmlMb: Math.round(bytes / 1048576), rows, peakMb };
 }
 
 /** Export through the API, then the same values written by exceljs's streaming writer alone. */
@@ -141,7 +209,7 @@ async function exportRows(rows: number, csvOut: string | undefined) {
   // the baseline's values: exactly the cells the export wrote, prepared before the clock starts
   const user = resolveSession(c.core.env, c.token).user;
   const ctx: OrgCtx = { ...c.core.env, user, tokenHash: null, signal: new AbortController().signal, scope: createScope(c.core.env.db.$client, user) };
-  const kind = getKind('partners');
+  const kind = getKind(c.core.env, 'partners');
   const cols = exportColumns(kind.columns, undefined);
   const refs = loadRefs(ctx, kind.refTables);
   const cells: (string | number | Date | null)[][] = [];
@@ -169,6 +237,6 @@ async function exportRows(rows: number, csvOut: string | undefined) {
   return { ms, baselineMs, rows: exp.rows };
 }
 
-const out = mode === 'make-import' ? await makeImport(a1!, Number(a2), process.argv[5] === 'shared') : mode === 'read' ? await read(a1!) : mode === 'import' ? await importFile(a1!) : await exportRows(Number(a1), a2);
+const out = mode === 'make-import' ? await makeImport(a1!, Number(a2), process.argv[5] === 'shared') : mode === 'read' ? await read(a1!) : mode === 'import' ? await importFile(a1!, a2) : mode === 'floor' ? await floor(a1!, a2!) : await exportRows(Number(a1), a2);
 process.stdout.write(`${JSON.stringify(out)}\n`);
 process.exit(0);

@@ -1,4 +1,5 @@
 import type { CoreEnv } from '../context';
+import { stmt } from '../db/stmt';
 
 /**
  * Failed sign-ins slow the next attempt down: from the 5th consecutive failure on a username the
@@ -44,5 +45,5 @@ export function reserveAttempt(env: CoreEnv, username: string): number | null {
 
 /** A successful sign-in: the username's count starts again (part of the sign-in's transaction). */
 export function clearAttempts(env: CoreEnv, username: string): void {
-  env.db.$client.prepare('DELETE FROM login_attempts WHERE username = ?').run(username);
+  stmt(env.db.$client, 'DELETE FROM login_attempts WHERE username = ?').run(username);
 }

@@ -7,6 +7,7 @@ import { clearAttempts, reserveAttempt } from './attempts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession, loadSessionUser } from './session';
 import { issueTicket } from './tickets';
+import { stmt } from '../db/stmt';
 
 type AuthMethods = Extract<keyof typeof authApi, `auth.${string}`>;
 
@@ -55,7 +56,7 @@ async function signIn(input: { username: string; password: string }, ctx: Ctx) {
     clearAttempts(ctx, key);
     if (rehashed) {
       // only if nobody changed the password meanwhile
-      ctx.db.$client.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?').run(rehashed, user.id, user.passwordHash);
+      stmt(ctx.db.$client, 'UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?').run(rehashed, user.id, user.passwordHash);
     }
     return createSession(ctx, user.id);
   });

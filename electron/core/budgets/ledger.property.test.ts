@@ -13,6 +13,7 @@ import { demoIds, months, type Row } from './testkit';
  * - every operation succeeds or fails exactly as the rules predict, and a failed one changes nothing;
  * - every cell's balances in the database equal the model's, and the number of entries grows only
  *   by the entries the successful operations post (no balance moves without an entry);
+ * - the per line × month totals the trigger keeps (budget_ledger_totals) equal the ledger's sums;
  * - budget vs actual (by branch × org unit × cost type × month, and by quarter, and for a branch
  *   manager's scope) gives allocated = available + committed + actual on every row, subtotal and
  *   total, and they add up to the model;
@@ -282,9 +283,27 @@ const CELLS_SQL = `SELECT e.line_id AS lineId, e.period, sum(CASE WHEN kind IN (
     count(*) AS n
   FROM budget_ledger e JOIN budget_lines l ON l.id = e.line_id WHERE l.plan_id = ? GROUP BY e.line_id, e.period`;
 
+/** the totals the trigger keeps (budget_ledger_totals) that differ from the sums of the ledger, database-wide (after the run) */
+const TOTALS_SQL = `SELECT coalesce(t.line_id, s.line_id) AS lineId, coalesce(t.period, s.period) AS period FROM budget_ledger_totals t
+  FULL JOIN (SELECT line_id, period, sum(CASE WHEN kind IN ('allocation','transfer_in','transfer_out') THEN amount ELSE 0 END) AS a,
+      sum(CASE WHEN kind IN ('commitment','release') THEN amount ELSE 0 END) AS c, sum(CASE WHEN kind = 'actual' THEN amount ELSE 0 END) AS x
+    FROM budget_ledger GROUP BY line_id, period) s ON s.line_id = t.line_id AND s.period = t.period
+  WHERE t.line_id IS NULL OR s.line_id IS NULL OR t.allocated <> s.a OR t.committed <> s.c OR t.actual <> s.x`;
+
 let cellsStmt: ReturnType<TestCore['env']['db']['$client']['prepare']>;
+let totalsStmt: ReturnType<TestCore['env']['db']['$client']['prepare']>;
 function checkInvariants(m: Model, planId: number, out: Problems) {
   const rows = (cellsStmt ??= core.env.db.$client.prepare(CELLS_SQL)).all(planId) as (Balances & { lineId: number; period: string; n: number })[];
+  // the plan's totals kept by the trigger equal the ledger's sums, cell by cell
+  const totals = (totalsStmt ??= core.env.db.$client.prepare(
+    'SELECT t.line_id AS lineId, t.period, t.allocated, t.committed, t.actual FROM budget_ledger_totals t JOIN budget_lines l ON l.id = t.line_id WHERE l.plan_id = ?',
+  )).all(planId) as (Balances & { lineId: number; period: string })[];
+  const sums = new Map(rows.map((r) => [`${r.lineId}|${r.period}`, r]));
+  if (totals.length !== rows.length) out.push(`${totals.length} cells with totals, ${rows.length} with ledger entries`);
+  for (const t of totals) {
+    const r = sums.get(`${t.lineId}|${t.period}`);
+    if (!r || r.allocated !== t.allocated || r.committed !== t.committed || r.actual !== t.actual) out.push(`totals of line ${t.lineId} ${t.period}: ${JSON.stringify(t)}, ledger ${JSON.stringify(r)}`);
+  }
   let n = 0;
   for (const { lineId, period, n: k, ...b } of rows) {
     n += k;
@@ -346,5 +365,6 @@ describe('budget ledger invariants (property)', () => {
     );
     if (process.env.BUDGET_PROPERTY_PROFILE) console.log(steps, spent);
     expect(steps).toBeGreaterThan(RUNS);
+    expect(db.prepare(TOTALS_SQL).all(), 'ledger totals that differ from the ledger').toEqual([]);
   }, 240_000);
 });

@@ -23,12 +23,17 @@ export interface VersionRow {
   submittedAt: string | null;
   decidedBy: number | null;
   decidedAt: string | null;
+  createdByName: string;
+  submittedByName: string | null;
+  decidedByName: string | null;
   version: number;
 }
 
 const VERSION_SELECT = `SELECT v.id, v.plan_id AS planId, p.fiscal_year AS fiscalYear, v.number, v.note, v.based_on_version_id AS basedOnVersionId,
   v.approval_state AS approvalState, v.in_force AS inForce, v.created_by AS createdBy, v.created_at AS createdAt,
-  v.submitted_by AS submittedBy, v.submitted_at AS submittedAt, v.decided_by AS decidedBy, v.decided_at AS decidedAt, v.version
+  v.submitted_by AS submittedBy, v.submitted_at AS submittedAt, v.decided_by AS decidedBy, v.decided_at AS decidedAt, v.version,
+  (SELECT display_name FROM users WHERE id = v.created_by) AS createdByName,
+  (SELECT display_name FROM users WHERE id = v.submitted_by) AS submittedByName, (SELECT display_name FROM users WHERE id = v.decided_by) AS decidedByName
   FROM budget_versions v JOIN budget_plans p ON p.id = v.plan_id`;
 
 export function getVersionRow(db: Database.Database, id: number): VersionRow {

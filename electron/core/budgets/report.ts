@@ -5,12 +5,12 @@ import { bucketOf, bucketsOf, figuresOf, periodOf, type Balances } from '../../.
 import type { OrgCtx, Handlers } from '../context';
 import { DIM_COL, lineWhere } from './filters';
 import { requirePlanOfYear } from './lines';
-import { dbOf, stmt, SUM_ACTUAL, SUM_ALLOCATED, SUM_COMMITTED } from './sql';
+import { dbOf, stmt } from './sql';
 
 /**
- * Budget vs actual. One SQL statement does the heavy part: the ledger is summed per cell
- * (line × month, read from the covering index budget_ledger_cell_ix for the plan's lines in
- * scope), and the cells are grouped by the requested dimensions and month; a cell whose
+ * Budget vs actual. One SQL statement does the heavy part: the ledger's per cell totals
+ * (line × month, budget_ledger_totals, for the plan's lines in scope) are grouped by the
+ * requested dimensions and month; a cell whose
  * committed + actual exceed its allocation is counted as over budget. JavaScript then folds
  * months into the requested buckets and adds subtotals and the grand total by summing the
  * detail rows, so every total is exactly the sum of what it stands for (integers, no rounding;
@@ -27,16 +27,18 @@ interface Item {
   buckets: Map<string, Acc>;
 }
 
-/** The statement, shared with the benchmark's hand-written twin in spirit: same plan, same index. */
+/**
+ * The statement: the per line × month totals (budget_ledger_totals, kept by a trigger in the
+ * transaction of every ledger entry) of the plan's lines in scope, grouped by the dimensions and
+ * month — one row per cell, whatever the ledger's length.
+ */
 export function bvaSql(dims: readonly BvaDimension[], lineWhereSql: string): string {
   const dimCols = dims.map((d, k) => `${DIM_COL[d]} AS d${k}`);
-  const group = [...dims.map((_, k) => `d${k}`), 'c.period'].join(', ');
-  return `SELECT ${[...dimCols, 'c.period AS p'].join(', ')}, SUM(c.a) AS a, SUM(c.c) AS c, SUM(c.x) AS x, SUM(c.c + c.x > c.a) AS o
-    FROM (SELECT e.line_id, e.period, ${SUM_ALLOCATED('e')} AS a, ${SUM_COMMITTED('e')} AS c, ${SUM_ACTUAL('e')} AS x
-          FROM budget_ledger e
-          WHERE e.line_id IN (SELECT l.id FROM budget_lines l WHERE ${lineWhereSql}) AND e.period BETWEEN ? AND ?
-          GROUP BY e.line_id, e.period) c
-    JOIN budget_lines l ON l.id = c.line_id
+  const group = [...dims.map((_, k) => `d${k}`), 't.period'].join(', ');
+  return `SELECT ${[...dimCols, 't.period AS p'].join(', ')}, SUM(t.allocated) AS a, SUM(t.committed) AS c, SUM(t.actual) AS x,
+           SUM(t.committed + t.actual > t.allocated) AS o
+    FROM budget_lines l JOIN budget_ledger_totals t ON t.line_id = l.id
+    WHERE ${lineWhereSql} AND t.period BETWEEN ? AND ?
     GROUP BY ${group}`;
 }
 

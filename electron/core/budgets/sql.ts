@@ -1,27 +1,13 @@
-import type Database from 'better-sqlite3';
 import type { CoreEnv } from '../context';
+import { stmt } from '../db/stmt';
+
+export { stmt };
 
 /**
  * Small SQL helpers of the budget area. Budgets read and write through better-sqlite3 prepared
- * statements (cached per connection): the ledger is large and bulk paths (grid saves, approvals,
+ * statements (cached per connection: db/stmt.ts): the ledger is large and bulk paths (grid saves, approvals,
  * demo data, benchmarks) are ten times faster this way than through drizzle's query builder.
  */
-const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A prepared statement, cached per connection. `pluck` statements are cached separately. */
-export function stmt(db: Database.Database, sql: string, pluck = false): Database.Statement {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const key = pluck ? `P|${sql}` : sql;
-  let s = cache.get(key);
-  if (!s) {
-    s = db.prepare(sql);
-    if (pluck) s.pluck(true);
-    cache.set(key, s);
-  }
-  return s;
-}
-
 export const dbOf = (ctx: CoreEnv) => ctx.db.$client;
 
 /**

@@ -24,7 +24,9 @@ type Row = BudgetTransfer & { approvalState: BudgetTransfer['state'] };
 
 const SELECT = `SELECT t.id, t.plan_id AS planId, p.fiscal_year AS fiscalYear, t.from_line_id AS fromLineId, t.from_period AS fromPeriod,
   t.to_line_id AS toLineId, t.to_period AS toPeriod, t.amount, t.reason, t.approval_state AS approvalState, t.created_by AS createdBy,
-  t.created_at AS createdAt, t.submitted_by AS submittedBy, t.submitted_at AS submittedAt, t.decided_by AS decidedBy, t.decided_at AS decidedAt, t.version
+  t.created_at AS createdAt, t.submitted_by AS submittedBy, t.submitted_at AS submittedAt, t.decided_by AS decidedBy, t.decided_at AS decidedAt, t.version,
+  (SELECT display_name FROM users WHERE id = t.created_by) AS createdByName,
+  (SELECT display_name FROM users WHERE id = t.submitted_by) AS submittedByName, (SELECT display_name FROM users WHERE id = t.decided_by) AS decidedByName
   FROM budget_transfers t JOIN budget_plans p ON p.id = t.plan_id`;
 
 export const transferNumber = (fiscalYear: number, id: number) => `BT-${fiscalYear}-${String(id).padStart(5, '0')}`;

@@ -1,4 +1,4 @@
--- Triggers drizzle-kit cannot express. `npm run db:generate` (electron/core/db/gen-migrations.ts)
+-- Triggers drizzle-kit cannot express (and the rebuild of the ledger totals they keep). `npm run db:generate` (electron/core/db/gen-migrations.ts)
 -- copies this file into a custom migration after the generated init migration; edit it here.
 -- Messages are "<error code>: <English text>"; the core maps the code to an ApiError.
 -- Statements are separated by statement breakpoints (the migrator runs one statement at a time).
@@ -89,4 +89,35 @@ CREATE TRIGGER budget_periods_reopen_second BEFORE UPDATE OF closed ON budget_pe
 WHEN OLD.closed = 1 AND NEW.closed = 0 AND (OLD.reopen_requested_by IS NULL OR NEW.changed_by = OLD.reopen_requested_by)
 BEGIN
   SELECT RAISE(ABORT, 'reopen_second_user: a closed period is reopened on the request of one finance user, confirmed by another');
+END;
+--> statement-breakpoint
+-- Backfill: whenever this file is installed (a migration), the totals are rebuilt from the ledger
+-- in the same migration, so a database with a ledger from before the totals starts consistent.
+DELETE FROM budget_ledger_totals;
+--> statement-breakpoint
+INSERT INTO budget_ledger_totals (line_id, period, allocated, committed, actual)
+SELECT line_id, period,
+       SUM(CASE WHEN kind IN ('allocation','transfer_in','transfer_out') THEN amount ELSE 0 END),
+       SUM(CASE WHEN kind IN ('commitment','release') THEN amount ELSE 0 END),
+       SUM(CASE WHEN kind = 'actual' THEN amount ELSE 0 END)
+FROM budget_ledger GROUP BY line_id, period;
+--> statement-breakpoint
+-- Per line × month totals (budget_ledger_totals), kept in the transaction of every ledger entry.
+-- AFTER INSERT: a refused entry (BEFORE triggers, CHECKs) never reaches the totals.
+CREATE TRIGGER budget_ledger_totals_add AFTER INSERT ON budget_ledger
+BEGIN
+  INSERT INTO budget_ledger_totals (line_id, period, allocated, committed, actual)
+  VALUES (
+    NEW.line_id, NEW.period,
+    CASE WHEN NEW.kind IN ('allocation','transfer_in','transfer_out') THEN NEW.amount ELSE 0 END,
+    CASE WHEN NEW.kind IN ('commitment','release') THEN NEW.amount ELSE 0 END,
+    CASE WHEN NEW.kind = 'actual' THEN NEW.amount ELSE 0 END)
+  ON CONFLICT (line_id, period) DO UPDATE SET
+    allocated = allocated + excluded.allocated, committed = committed + excluded.committed, actual = actual + excluded.actual;
+END;
+--> statement-breakpoint
+-- Totals are written by the trigger above only.
+CREATE TRIGGER budget_ledger_totals_no_delete BEFORE DELETE ON budget_ledger_totals
+BEGIN
+  SELECT RAISE(ABORT, 'ledger_append_only: ledger totals follow the ledger and cannot be deleted');
 END;

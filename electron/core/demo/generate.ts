@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { hashPassword } from '../auth/password';
+import { insertPartnersFrom, one, type PartnerValues } from '../master/partnerWrite';
 import { seedDemoBudgets } from './budgets';
 import { seedDemoResults } from './results';
 import {
@@ -139,10 +140,8 @@ export async function seedDemo(client: Database.Database, opts: DemoOptions = {}
       setManager.run(c.code === 'KM-WH' ? userIds.get('zhouqiang')! : countyOwner.get(c.id)!, c.id);
     });
 
-    const insP = client.prepare(
-      `INSERT INTO partners (code, name, channel_type_id, org_unit_id, owner_user_id, star_rating, contract_start, contract_end,
-        status, contact_name, contact_phone, bank_name, bank_account, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-    );
+    // through the partner write of the API and the import; seed data: no change-log entries
+    const insP = (v: PartnerValues) => insertPartnersFrom(client, at, null, one(v));
     const stars = [1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5];
     const statuses = ['cooperating', 'cooperating', 'cooperating', 'cooperating', 'cooperating', 'cooperating', 'cooperating', 'suspended', 'prospect', 'terminated'];
     for (let i = 1; i <= nPartners; i++) {
@@ -155,23 +154,22 @@ export async function seedDemo(client: Database.Database, opts: DemoOptions = {}
       const end = new Date(start.getTime() + (r.int(1, 3) * 365 - 1) * 86_400_000);
       const phone = `1${r.pick(['33', '35', '38', '39', '58', '87', '89'])}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
       const account = `62${String(r.int(0, 99_999_999)).padStart(8, '0')}${String(r.int(0, 999_999_999)).padStart(9, '0')}`;
-      insP.run(
-        `P${String(i).padStart(6, '0')}`,
+      insP({
+        code: `P${String(i).padStart(6, '0')}`,
         name,
-        channelIds[r.int(0, channelIds.length - 1)]!,
-        atCounty ? county.id : leaf.id,
-        countyOwner.get(county.id)!,
-        r.pick(stars),
-        isoDay(start),
-        isoDay(end),
-        r.pick(statuses),
-        `${r.pick(SURNAMES)}${r.pick(GIVEN)}${r.next() < 0.5 ? r.pick(GIVEN) : ''}`,
-        phone,
-        r.pick(BANKS),
-        account,
-        at,
-        at,
-      );
+        channelTypeId: channelIds[r.int(0, channelIds.length - 1)]!,
+        orgUnitId: atCounty ? county.id : leaf.id,
+        ownerUserId: countyOwner.get(county.id)!,
+        starRating: r.pick(stars),
+        contractStart: isoDay(start),
+        contractEnd: isoDay(end),
+        status: r.pick(statuses),
+        contactName: `${r.pick(SURNAMES)}${r.pick(GIVEN)}${r.next() < 0.5 ? r.pick(GIVEN) : ''}`,
+        contactPhone: phone,
+        bankName: r.pick(BANKS),
+        bankAccount: account,
+        active: true,
+      });
     }
     seedDemoBudgets(client);
     if (opts.results ?? nPartners <= 1000) seedDemoResults(client);

@@ -17,7 +17,7 @@ import type { InspectResult } from './worker/protocol';
  * Temporary files of the Excel exchange, in <dataDir>/tmp: uploads to import, and the files the
  * core produces (exports, templates, error reports). A file belongs to the user who uploaded or
  * produced it; its id is 128 random bits; it is deleted a day after it was made (and orphans of
- * an earlier run on the next upload). Metadata lives in memory, as long as the process.
+ * an earlier run on the next upload). Metadata lives in memory, with the core (env.excel.files).
  */
 export interface StoredFile extends FileRef {
   path: string;
@@ -29,8 +29,6 @@ export interface StoredFile extends FileRef {
   inspected: Map<string, InspectResult>;
 }
 
-const files = new Map<string, StoredFile>();
-
 export const tmpDir = (dataDir: string) => join(dataDir, 'tmp');
 
 /** file names as they may be offered for download: no path parts, no control characters */
@@ -40,7 +38,9 @@ export function safeName(name: string): string {
   return base.slice(-200) || 'file';
 }
 
-function sweep(dataDir: string): void {
+function sweep(env: CoreEnv): void {
+  const files = env.excel.files;
+  const dataDir = env.dataDir;
   const now = Date.now();
   for (const [id, f] of files) {
     if (now - f.createdAt > FILE_TTL_MS) {
@@ -58,15 +58,15 @@ function sweep(dataDir: string): void {
   }
 }
 
-function register(dataDir: string, userId: number, name: string, path: string, size: number, sha256: string, fileId: string): StoredFile {
-  const f: StoredFile = { fileId, name: safeName(name), size, path, dataDir, userId, sha256, createdAt: Date.now(), inspected: new Map() };
-  files.set(fileId, f);
+function register(env: CoreEnv, userId: number, name: string, path: string, size: number, sha256: string, fileId: string): StoredFile {
+  const f: StoredFile = { fileId, name: safeName(name), size, path, dataDir: env.dataDir, userId, sha256, createdAt: Date.now(), inspected: new Map() };
+  env.excel.files.set(fileId, f);
   return f;
 }
 
 /** Stores an upload (a stream or bytes), hashing it on the way; refuses files over the limit. */
 export async function putFile(env: CoreEnv, userId: number, name: string, data: Readable | Buffer): Promise<StoredFile> {
-  sweep(env.dataDir);
+  sweep(env);
   mkdirSync(tmpDir(env.dataDir), { recursive: true });
   const fileId = randomBytes(16).toString('hex');
   const path = join(tmpDir(env.dataDir), fileId);
@@ -89,23 +89,23 @@ export async function putFile(env: CoreEnv, userId: number, name: string, data: 
     throw e instanceof ApiError ? e : new ApiError('file_upload_failed', 'The upload did not complete');
   }
   prewarm();
-  return register(env.dataDir, userId, name, path, size, hash.digest('hex'), fileId);
+  return register(env, userId, name, path, size, hash.digest('hex'), fileId);
 }
 
 /** A new file the core will write (export, template, report); call `done` when written. */
 export function newFile(env: CoreEnv, userId: number, name: string): { path: string; done: () => StoredFile } {
-  sweep(env.dataDir);
+  sweep(env);
   mkdirSync(tmpDir(env.dataDir), { recursive: true });
   const fileId = randomBytes(16).toString('hex');
   const path = join(tmpDir(env.dataDir), fileId);
   return {
     path,
-    done: () => register(env.dataDir, userId, name, path, statSync(path).size, '', fileId),
+    done: () => register(env, userId, name, path, statSync(path).size, '', fileId),
   };
 }
 
 export function getFile(env: CoreEnv, userId: number, fileId: string): StoredFile {
-  const f = files.get(fileId);
+  const f = env.excel.files.get(fileId);
   if (!f || f.userId !== userId || f.dataDir !== env.dataDir) throw new ApiError('file_not_found', 'The file is no longer available; upload or export it again');
   return f;
 }

@@ -1,9 +1,10 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { AuthedCtx } from '../context';
+import type { ExcelState } from './state';
 
 /**
  * Long Excel jobs (dry run, commit, export) under a caller-chosen id: progress events while they
- * run, and cancellation through excel.cancel. A job is known by (data folder, user, id), so a
+ * run, and cancellation through excel.cancel. A job is known by (core, user, id), so a
  * user can cancel only their own jobs. The call's own signal (an HTTP client that went away)
  * cancels too.
  *
@@ -27,14 +28,10 @@ export const LATE_MS = 5_000;
 /** more remembered ids than this (a client sending cancels in a loop): the oldest are forgotten */
 const MAX_REMEMBERED = 10_000;
 
-const running = new Map<string, AbortController>();
-/** cancels that came before their job: key → until when */
-const pending = new Map<string, number>();
-/** jobs that ended lately: key → when */
-const ended = new Map<string, number>();
-const keyOf = (ctx: AuthedCtx, jobId: string) => `${ctx.dataDir}\u0000${ctx.user.id}\u0000${jobId}`;
+/** the maps live with the core (env.excel.jobs, see excel/state.ts); a job is known by (user, id) */
+const keyOf = (ctx: AuthedCtx, jobId: string) => `${ctx.user.id}\u0000${jobId}`;
 
-function sweep(now: number): void {
+function sweep({ pending, ended }: ExcelState['jobs'], now: number): void {
   for (const [k, until] of pending) if (until <= now) pending.delete(k);
   for (const [k, at] of ended) if (at + LATE_MS <= now) ended.delete(k);
   for (const m of [pending, ended]) {
@@ -47,10 +44,12 @@ function sweep(now: number): void {
 }
 
 export function startJob(ctx: AuthedCtx, jobId: string): JobHandle {
+  const jobs = ctx.excel.jobs;
+  const { running, pending, ended } = jobs;
   const key = keyOf(ctx, jobId);
   if (running.has(key)) throw new ApiError('excel_job_running', 'A job with this id is already running', { jobId });
   const now = Date.now();
-  sweep(now);
+  sweep(jobs, now);
   const until = pending.get(key);
   if (until !== undefined) {
     pending.delete(key);
@@ -85,6 +84,8 @@ export function startJob(ctx: AuthedCtx, jobId: string): JobHandle {
  * (true); false when a job under this id has just ended — too late for it.
  */
 export function cancelJob(ctx: AuthedCtx, jobId: string): boolean {
+  const jobs = ctx.excel.jobs;
+  const { running, pending, ended } = jobs;
   const key = keyOf(ctx, jobId);
   const ac = running.get(key);
   if (ac) {
@@ -92,7 +93,7 @@ export function cancelJob(ctx: AuthedCtx, jobId: string): boolean {
     return true;
   }
   const now = Date.now();
-  sweep(now);
+  sweep(jobs, now);
   if (ended.has(key)) return false;
   pending.delete(key);
   pending.set(key, now + PENDING_MS);

@@ -45,7 +45,7 @@ export const excelHandlers: Handlers<Methods> = {
     return { saved: false, downloadUrl: `/api/download/${i.fileId}?ticket=${ticket}` };
   },
   'excel.kinds': (_i, ctx) =>
-    allKinds().map(
+    allKinds(ctx).map(
       (k): KindInfo => ({
         kind: k.kind,
         label: k.label,

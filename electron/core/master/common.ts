@@ -46,10 +46,10 @@ export function updateVersioned<T extends Versioned>(
     .set({ ...set, version: version + 1, updatedAt: now } as never)
     .where(and(eq(table.id, id), eq(table.version, version)))
     .run();
-  if (res.changes === 0) {
-    throw new ApiError('stale', 'This record was changed by someone else; reload to see the current values', { id });
-  }
+  if (res.changes === 0) throw staleRecord(id);
 }
+
+export const staleRecord = (id: number) => new ApiError('stale', 'This record was changed by someone else; reload to see the current values', { id });
 
 export function notFound(entity: string, id: number): ApiError {
   return new ApiError('not_found', `${entity} ${id} not found`, { entity, id });

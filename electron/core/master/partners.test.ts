@@ -176,11 +176,13 @@ describe('handover history', () => {
   function reference(caller: Caller) {
     const ctx = orgCtxOf(core, caller);
     const visible = visibleUserIds(ctx);
+    const name = (id: number) => core.env.db.select().from(schema.users).all().find((u) => u.id === id)!.displayName;
     return core.env.db
       .select()
       .from(schema.partnerHandovers)
       .all()
       .filter((h) => visible.has(h.fromUserId) || visible.has(h.toUserId))
+      .map((h) => ({ ...h, byUserName: name(h.byUserId), fromUserName: name(h.fromUserId), toUserName: name(h.toUserId) }))
       .reverse();
   }
 
@@ -214,6 +216,6 @@ describe('handover history', () => {
     expect(notes[1]).toEqual(['and back', 'across', '调岗']); // Kunming: not the other branch's own handover
     expect(notes[2]).toEqual(['调岗']); // zhangwei: only his own
     expect(notes[5]).toEqual(['and back', 'across', 'other branch']); // a county manager of the other branch: handovers from or to people of that county
-    expect(Object.keys(lists[0]![0]!).sort()).toEqual(['acknowledgedAt', 'at', 'byUserId', 'documentCount', 'fromUserId', 'id', 'note', 'partnerCount', 'toUserId']);
+    expect(Object.keys(lists[0]![0]!).sort()).toEqual(['acknowledgedAt', 'at', 'byUserId', 'byUserName', 'documentCount', 'fromUserId', 'fromUserName', 'id', 'note', 'partnerCount', 'toUserId', 'toUserName']);
   });
 });

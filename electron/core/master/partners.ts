@@ -4,9 +4,11 @@ import { ApiError } from '../../../shared/api/errors';
 import type { OrgCtx, Handlers } from '../context';
 import { userCovers } from '../auth/scope';
 import { schema, type Db, type Tx } from '../db/open';
-import { assertUniqueCode, diff, logChange, notFound, updateVersioned } from './common';
+import { assertUniqueCode, logChange, notFound, staleRecord } from './common';
+import { insertPartnersFrom, one, partnerLogDiff, reassignPartners, updatePartnersFrom, type PartnerValues } from './partnerWrite';
 import { handoverSheet, moveOpenWork, openWorkUnits } from '../documents/handover';
 import { buildPageQuery, encodeCursor, type ColumnSpec } from './paging';
+import { stmt } from '../db/stmt';
 
 const t = schema.partners;
 
@@ -162,9 +164,8 @@ export function createPartner(tx: Tx, ctx: OrgCtx, input: Parameters<Handlers<'p
   const now = ctx.now().toISOString();
   checkRefs(tx, ctx, input, input);
   assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, input.code)).get(), input.code);
-  const row = tx.insert(t).values({ ...input, createdAt: now, updatedAt: now }).returning().get();
-  logChange(tx, ctx, 'partner', row.id, 'create', undefined, input);
-  return dto(row);
+  const { firstId } = insertPartnersFrom(ctx.db.$client, now, { userId: ctx.user.id, at: now }, one({ ...input, active: true }));
+  return dto(getRow(tx, firstId));
 }
 
 export function updatePartner(
@@ -182,9 +183,12 @@ export function updatePartner(
     throw new ApiError('validation', 'Contract end is before its start', undefined, [{ path: 'contractEnd', reason: 'v.contract_dates' }]);
   }
   if (p.code && p.code !== before.code) assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, p.code)).get(), p.code);
-  const d = diff(before as unknown as Record<string, unknown>, p);
-  updateVersioned(tx, t, input.id, input.version, p, ctx.now().toISOString());
-  logChange(tx, ctx, 'partner', input.id, 'update', d.before, d.after);
+  const after: PartnerValues = { ...before };
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) (after as Record<string, unknown>)[k] = v;
+  const d = partnerLogDiff(before, after) ?? { before: {}, after: {} };
+  const now = ctx.now().toISOString();
+  const rec = { id: input.id, version: input.version, logBefore: JSON.stringify(d.before), logAfter: JSON.stringify(d.after) };
+  updatePartnersFrom(ctx.db.$client, { userId: ctx.user.id, at: now }, one(after, rec), { stale: () => staleRecord(input.id) });
   return dto(getRow(tx, input.id));
 }
 
@@ -202,11 +206,15 @@ export const partnerHandlers: Handlers<
   'partners.update': (i, ctx) => ctx.db.transaction((tx) => updatePartner(tx, ctx, i)),
   'partners.setActive': (i, ctx) =>
     ctx.db.transaction((tx) => {
-      const r = getRow(ctx.db, i.id);
+      const r = getRow(tx, i.id);
       ctx.scope.require(r.orgUnitId);
-      updateVersioned(tx, t, i.id, i.version, { active: i.active }, ctx.now().toISOString());
-      logChange(tx, ctx, 'partner', i.id, i.active ? 'activate' : 'deactivate', undefined, { active: i.active });
-      return dto(getRow(ctx.db, i.id));
+      const now = ctx.now().toISOString();
+      const rec = { id: i.id, version: i.version, logBefore: null, logAfter: JSON.stringify({ active: i.active }) };
+      updatePartnersFrom(ctx.db.$client, { userId: ctx.user.id, at: now }, one({ ...r, active: i.active }, rec), {
+        action: i.active ? 'activate' : 'deactivate',
+        stale: () => staleRecord(i.id),
+      });
+      return dto(getRow(tx, i.id));
     }),
   /**
    * Handover (交接): every partner of `fromUser` inside the caller's scope moves to `toUser` in one
@@ -241,17 +249,17 @@ export const partnerHandlers: Handlers<
         .values({ at: now, byUserId: ctx.user.id, fromUserId: i.fromUserId, toUserId: i.toUserId, partnerCount: moved.length, note: i.note })
         .returning()
         .get();
-      const item = ctx.db.$client.prepare('INSERT INTO partner_handover_items (handover_id, partner_id) VALUES (?, ?)');
-      const upd = ctx.db.$client.prepare('UPDATE partners SET owner_user_id = ?, version = version + 1, updated_at = ? WHERE id = ?');
-      for (const pid of moved) {
-        item.run(h.id, pid);
-        upd.run(i.toUserId, now, pid);
-      }
+      const item = stmt(ctx.db.$client, 'INSERT INTO partner_handover_items (handover_id, partner_id) VALUES (?, ?)');
+      for (const pid of moved) item.run(h.id, pid);
+      reassignPartners(ctx.db.$client, now, moved, i.toUserId);
       // the open requests, claims and promises go with them (seed 004), in this transaction
       const documentCount = moveOpenWork(ctx, h.id, i.fromUserId, i.toUserId, `${from.displayName} → ${to.displayName}${i.note ? `: ${i.note}` : ''}`);
-      ctx.db.$client.prepare('UPDATE partner_handovers SET document_count = ? WHERE id = ?').run(documentCount, h.id);
+      stmt(ctx.db.$client, 'UPDATE partner_handovers SET document_count = ? WHERE id = ?').run(documentCount, h.id);
       logChange(tx, ctx, 'handover', h.id, 'handover', { ownerUserId: i.fromUserId }, { ownerUserId: i.toUserId, partners: moved.length, documents: documentCount });
-      return { id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, documentCount, note: h.note, acknowledgedAt: null };
+      return {
+        id: h.id, at: h.at, byUserId: h.byUserId, fromUserId: h.fromUserId, toUserId: h.toUserId, partnerCount: h.partnerCount, documentCount, note: h.note, acknowledgedAt: null,
+        byUserName: ctx.user.displayName, fromUserName: from.displayName, toUserName: to.displayName,
+      };
     });
   },
   'partners.handovers': (_i, ctx) => listHandovers(ctx),
@@ -266,7 +274,7 @@ export const partnerHandlers: Handlers<
       if (h.toUserId !== ctx.user.id) throw new ApiError('forbidden', 'Only the receiver acknowledges a handover', { id: i.id });
       if (h.acknowledgedAt) return h;
       const at = ctx.now().toISOString();
-      ctx.db.$client.prepare('UPDATE partner_handovers SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, i.id);
+      stmt(ctx.db.$client, 'UPDATE partner_handovers SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, i.id);
       logChange(tx, ctx, 'handover', i.id, 'acknowledge', undefined, { acknowledgedAt: at });
       return { ...h, acknowledgedAt: at };
     }),
@@ -277,18 +285,19 @@ export const partnerHandlers: Handlers<
  * `visibleUserIds`), filtered by SQLite rather than after reading every handover.
  */
 export function listHandovers(ctx: OrgCtx): Handover[] {
-  return ctx.db.$client
-    .prepare<[number, string], Handover>(
-      `WITH visible(id) AS (
+  return stmt(
+    ctx.db.$client,
+    `WITH visible(id) AS (
          SELECT ? UNION SELECT uo.user_id FROM user_org_units uo WHERE uo.org_unit_id IN (SELECT value FROM json_each(?))
        )
        SELECT h.id, h.at, h.by_user_id AS byUserId, h.from_user_id AS fromUserId, h.to_user_id AS toUserId,
-         h.partner_count AS partnerCount, h.document_count AS documentCount, h.note, h.acknowledged_at AS acknowledgedAt
+         h.partner_count AS partnerCount, h.document_count AS documentCount, h.note, h.acknowledged_at AS acknowledgedAt,
+         (SELECT display_name FROM users WHERE id = h.by_user_id) AS byUserName, (SELECT display_name FROM users WHERE id = h.from_user_id) AS fromUserName,
+         (SELECT display_name FROM users WHERE id = h.to_user_id) AS toUserName
        FROM partner_handovers h
        WHERE h.from_user_id IN (SELECT id FROM visible) OR h.to_user_id IN (SELECT id FROM visible)
        ORDER BY h.id DESC`,
-    )
-    .all(ctx.user.id, JSON.stringify([...ctx.scope.ids()]));
+  ).all(ctx.user.id, JSON.stringify([...ctx.scope.ids()])) as Handover[];
 }
 
 /** A handover the caller may see (as listHandovers decides), or not_found. */

@@ -6,6 +6,7 @@ import type { OrgCtx, Handlers } from '../context';
 import { schema, type Db, type Tx } from '../db/open';
 import { diff, logChange, notFound, updateVersioned } from './common';
 import { visibleUserIds } from './partners';
+import { stmt } from '../db/stmt';
 
 const t = schema.users;
 
@@ -64,7 +65,7 @@ function setAssignments(tx: Tx, ctx: OrgCtx, userId: number, orgUnitIds: number[
  */
 export function insertUser(tx: Tx, ctx: OrgCtx, i: Omit<Parameters<Handlers<'users.create'>['users.create']>[0], 'password'>, passwordHash: string): number {
   const now = ctx.now().toISOString();
-  const clash = ctx.db.$client.prepare('SELECT 1 FROM users WHERE lower(username) = lower(?)').get(i.username);
+  const clash = stmt(ctx.db.$client, 'SELECT 1 FROM users WHERE lower(username) = lower(?)').get(i.username);
   if (clash) throw new ApiError('duplicate', `Username ${i.username} is taken`, { code: i.username }, [{ path: 'username', reason: 'v.duplicate_username' }]);
   const u = tx
     .insert(t)

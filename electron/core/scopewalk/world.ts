@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../../shared/api/define';
-import { getKind } from '../excel/kinds';
+import { BUILT_IN_KINDS } from '../excel/kinds';
 import { csvText, upload } from '../excel/testing';
 import { approvedPlan, demoIds, months } from '../budgets/testkit';
 import { freshCore, type Caller, type TestCore } from '../testing';
@@ -59,7 +59,7 @@ export type CsvRow = Partial<Record<string, string | number>>;
 
 /** A CSV of a kind's rows by column key, headers in English as the kind names them. */
 export function kindCsv(kind: string, rows: CsvRow[]): string {
-  const cols = getKind(kind).columns;
+  const cols = BUILT_IN_KINDS.find((k) => k.kind === kind)!.columns;
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return csvText([keys.map((k) => cols.find((c) => c.key === k)!.header.en), ...rows.map((r) => keys.map((k) => r[k] ?? null))]);
 }

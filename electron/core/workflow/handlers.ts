@@ -11,6 +11,7 @@ import { homeSummary } from './home';
 import { progressOf, simulate, userName } from './progress';
 import { queue } from './queue';
 import { routeHandlers } from './routes';
+import { stmt } from '../db/stmt';
 
 type M =
   | 'approvals.queue' | 'approvals.detail' | 'approvals.act' | 'approvals.bulkApprove' | 'approvals.withdraw' | 'approvals.simulate'
@@ -82,7 +83,7 @@ export const workflowHandlers: Handlers<M | 'routes.list' | 'routes.save' | 'rou
   'delegations.end': (i, ctx) => endDelegation(ctx, i.id),
   'history.verify': (_i, ctx) => {
     const firstBroken = verifyHistory(ctx.db.$client);
-    const rows = ctx.db.$client.prepare('SELECT count(*) FROM document_history').pluck().get() as number;
+    const rows = stmt(ctx.db.$client, 'SELECT count(*) FROM document_history', true).get() as number;
     return { ok: firstBroken === null, rows, firstBroken };
   },
   'home.summary': (_i, ctx) => homeSummary(ctx),

@@ -15,7 +15,7 @@ import { ensureDefaultRoutes } from './routes';
  * the history. A row altered before the checkpoint without recomputing its own hash is found by
  * the full walk of `history.verify` (Settings → administrators), not at every start.
  */
-const CHECKPOINT_KEY = 'history.verifiedThrough';
+export const CHECKPOINT_KEY = 'history.verifiedThrough';
 const SYSTEM = '_system';
 
 /** The system's own user row: inactive, with a password hash nothing verifies against, so it can never sign in. */

@@ -24,6 +24,13 @@ export interface BudgetVersion {
   submittedAt: string | null;
   decidedBy: number | null;
   decidedAt: string | null;
+  /**
+   * The display names of the people on the document, for everyone who may see it (users.list
+   * shows only the users of the caller's own scope, so a lookup there would show "#5").
+   */
+  createdByName: string;
+  submittedByName: string | null;
+  decidedByName: string | null;
   lineCount: number;
   /** sum of all month amounts of the version's lines in the caller's scope */
   totalFen: number;
@@ -132,6 +139,13 @@ export interface BudgetTransfer {
   submittedAt: string | null;
   decidedBy: number | null;
   decidedAt: string | null;
+  /**
+   * The display names of the people on the document, for everyone who may see it (users.list
+   * shows only the users of the caller's own scope, so a lookup there would show "#5").
+   */
+  createdByName: string;
+  submittedByName: string | null;
+  decidedByName: string | null;
   version: number;
 }
 

@@ -87,6 +87,10 @@ export interface Handover {
   documentCount: number;
   note: string;
   acknowledgedAt: string | null;
+  /** display names of the three people (a handover names users outside the viewer's own scope too) */
+  byUserName: string;
+  fromUserName: string;
+  toUserName: string;
 }
 
 /** A line of a handover sheet (交接清单): a partner or an open document that moved. */

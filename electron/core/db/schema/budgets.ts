@@ -194,6 +194,25 @@ export const budgetLedger = sqliteTable(
 );
 
 /**
+ * Per line × month totals of the ledger, kept by the trigger budget_ledger_totals_add
+ * (../triggers.sql) in the transaction of every ledger entry, so reports read one row per cell
+ * however long the ledger grows. allocated = allocation + transfers; committed = commitments +
+ * releases; actual = actuals (the same folding as budgets/sql.ts SUM_*). Rebuilt from the ledger
+ * whenever the triggers are (re)installed; the ledger property test checks totals = sums.
+ */
+export const budgetLedgerTotals = sqliteTable(
+  'budget_ledger_totals',
+  {
+    lineId: integer('line_id').notNull().references(() => budgetLines.id),
+    period: text('period').notNull(),
+    allocated: integer('allocated').notNull().default(0),
+    committed: integer('committed').notNull().default(0),
+    actual: integer('actual').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.lineId, t.period] })],
+);
+
+/**
  * Append-only, hash-chained history of every document's state changes and comments
  * (document type + id, so any approvable document — and a future approval route — writes here).
  * hash = sha256(prev_hash + the row's fields); the chain runs over the whole table in id order.

@@ -47,7 +47,7 @@ export function exportColumns(all: ColumnDef[], wanted: string[] | undefined): C
 const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
 export async function exportKind(ctx: OrgCtx, i: ExportInput): Promise<FileRef & { rows: number }> {
-  const kind = getKind(i.kind);
+  const kind = getKind(ctx, i.kind);
   requireRead(ctx, kind);
   const target = resolveTarget(ctx, kind, i.target, 'read');
   const locale = i.locale ?? ctx.user.locale;

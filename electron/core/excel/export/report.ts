@@ -16,7 +16,7 @@ import { T, reasonText, tr } from '../texts';
 export async function errorReport(ctx: OrgCtx, jobId: string, localeIn?: Locale): Promise<FileRef> {
   const d = getDryRun(ctx, jobId);
   const locale = localeIn ?? ctx.user.locale;
-  const kind = getKind(d.kind);
+  const kind = getKind(ctx, d.kind);
   const out = newFile(ctx, ctx.user.id, `${d.fileName.replace(/\.[^.]*$/, '')}_${tr(T.report, locale)}.xlsx`);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out.path, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(tr(T.errors, locale), { views: [{ state: 'frozen', ySplit: 1 }] });

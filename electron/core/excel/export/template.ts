@@ -33,7 +33,7 @@ function listValues(col: ColumnDef, refs: RefTables, locale: Locale, visibleUser
 }
 
 export async function buildTemplate(ctx: OrgCtx, kindName: string, localeIn?: Locale, target?: Record<string, unknown>): Promise<FileRef> {
-  const kind: KindDef = getKind(kindName);
+  const kind: KindDef = getKind(ctx, kindName);
   requireWrite(ctx, kind);
   // a template is the same for every target (a budget version's lines come with an export); one given is checked all the same
   resolveTarget(ctx, kind, target, 'read', true);

@@ -20,7 +20,7 @@ beforeAll(async () => {
   core = await freshCore({ demo: true });
   admin = await core.as('admin');
   ctx = orgCtxOf(core, admin);
-  const partners = getKind('partners');
+  const partners = getKind(core.env, 'partners');
   // the partners kind whose second page fails, as a database error would
   const failing: KindDef = {
     ...partners,
@@ -33,7 +33,7 @@ beforeAll(async () => {
       }
     },
   };
-  registerKind(failing);
+  registerKind(core.env, failing); // on this core only
 });
 afterAll(async () => {
   core.dispose();

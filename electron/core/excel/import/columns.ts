@@ -4,6 +4,7 @@ import { cellText, findHeaderRow, headerIndex, normaliseHeader } from '../header
 import { fileError } from '../read/errors';
 import type { KindDef } from '../kinds/types';
 import type { RawRow } from '../worker/protocol';
+import { stmt } from '../../db/stmt';
 
 /**
  * From a sheet's first rows to its columns: the header row, and for each header the column of the
@@ -17,13 +18,14 @@ export interface ResolvedColumns {
 }
 
 export function loadMappings(ctx: OrgCtx, kind: string): Map<string, string> {
-  const rows = ctx.db.$client.prepare('SELECT header, column_key AS columnKey FROM excel_mappings WHERE kind = ?').all(kind) as { header: string; columnKey: string }[];
+  const rows = stmt(ctx.db.$client, 'SELECT header, column_key AS columnKey FROM excel_mappings WHERE kind = ?').all(kind) as { header: string; columnKey: string }[];
   return new Map(rows.map((r) => [r.header, r.columnKey]));
 }
 
 /** Remembers the user's choices (column key, or '' = ignore) for headers the names did not match; runs inside the commit. */
 export function saveMappings(ctx: OrgCtx, kind: string, columns: InspectedColumn[]): void {
-  const put = ctx.db.$client.prepare(
+  const put = stmt(
+    ctx.db.$client,
     `INSERT INTO excel_mappings (kind, header, column_key, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (kind, header) DO UPDATE SET column_key = excluded.column_key, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   );

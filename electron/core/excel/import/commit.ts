@@ -36,7 +36,7 @@ async function replan(ctx: OrgCtx, kind: BulkKind, d: DryRun, job: JobHandle): P
 }
 
 function writeAll(ctx: OrgCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_rejected', job: JobHandle): CommitResult {
-  const kind = getKind(d.kind);
+  const kind = getKind(ctx, d.kind);
   let outcomes: { op: string }[] = [];
   let ruleIssues: RowIssue[] = d.ruleIssues;
   let notes = d.notes;
@@ -67,7 +67,7 @@ function writeAll(ctx: OrgCtx, d: DryRun, mode: 'all_or_nothing' | 'skip_rejecte
 
 export async function commit(ctx: OrgCtx, i: { jobId: string; mode: 'all_or_nothing' | 'skip_rejected' }): Promise<CommitResult> {
   const d = getDryRun(ctx, i.jobId);
-  const kind = getKind(d.kind);
+  const kind = getKind(ctx, d.kind);
   requireWrite(ctx, kind);
   if (d.committed) throw new ApiError('excel_already_committed', 'This import was already written', { jobId: i.jobId });
   const job = startJob(ctx, i.jobId);

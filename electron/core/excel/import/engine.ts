@@ -77,7 +77,7 @@ export async function inspect(
   ctx: OrgCtx,
   i: { fileId: string; kind: string; sheet?: string; mapping: Record<string, string | null>; target?: Record<string, unknown> },
 ): Promise<Inspection> {
-  const kind = getKind(i.kind);
+  const kind = getKind(ctx, i.kind);
   requireWrite(ctx, kind);
   resolveTarget(ctx, kind, i.target, 'import');
   const file = getFile(ctx, ctx.user.id, i.fileId);
@@ -120,7 +120,7 @@ export async function dryRun(
     target?: Record<string, unknown>;
   },
 ): Promise<DryRunReport> {
-  const kind = getKind(i.kind);
+  const kind = getKind(ctx, i.kind);
   requireWrite(ctx, kind);
   const target = resolveTarget(ctx, kind, i.target, 'import');
   const file = getFile(ctx, ctx.user.id, i.fileId);
@@ -174,7 +174,7 @@ export async function dryRun(
       counts = { total: p.dataRows, ...p.stage!.counts(), rejected: rejectedRows([...p.cellIssues, ...p.ruleIssues]) };
     }
     const issues = [...p.cellIssues, ...p.ruleIssues].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
-    keepDryRun({
+    keepDryRun(ctx, {
       jobId: i.jobId,
       kind: kind.kind,
       target,

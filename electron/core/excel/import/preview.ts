@@ -17,7 +17,7 @@ import type { DryRun } from './store';
 type RefList = Exclude<keyof RefTables, 'scope'>;
 
 export function plannedChanges(ctx: OrgCtx, d: DryRun, op: RowOutcome['op'] | undefined, offset: number, limit: number): { rows: PlannedChange[]; total: number } {
-  const kind = getKind(d.kind);
+  const kind = getKind(ctx, d.kind);
   const show = shower(ctx, kind);
   const out = (r: PlannedRow): PlannedChange => ({
     row: r.row,

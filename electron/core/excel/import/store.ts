@@ -1,6 +1,6 @@
 import type { ImportCounts, ImportNote, InspectedColumn, RowIssue } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
-import type { AuthedCtx } from '../../context';
+import type { AuthedCtx, CoreEnv } from '../../context';
 import { JOB_TTL_MS } from '../config';
 import type { ImportRow, RowOutcome } from '../kinds/types';
 import type { ReadPlan } from './plan';
@@ -8,7 +8,7 @@ import type { Stage } from './stage';
 import type { XlsxCheck } from '../read/zipcheck';
 
 /**
- * Dry runs kept for their commit (30 minutes, in memory): the typed rows, the plan, the issues.
+ * Dry runs kept for their commit (30 minutes, in memory, with the core: env.excel.dryRuns): the typed rows, the plan, the issues.
  * A commit needs no second read of the file.
  */
 export interface DryRun {
@@ -47,31 +47,31 @@ export interface DryRun {
   committed: boolean;
 }
 
-const store = new Map<string, DryRun>();
 const keyOf = (dataDir: string, userId: number, jobId: string) => `${dataDir}\u0000${userId}\u0000${jobId}`;
 
-function evict(k: string, d: DryRun): void {
+function evict(store: Map<string, DryRun>, k: string, d: DryRun): void {
   store.delete(k);
   d.stage?.drop();
   d.stage = null;
 }
 
-export function keepDryRun(d: DryRun): void {
+export function keepDryRun(env: CoreEnv, d: DryRun): void {
+  const store = env.excel.dryRuns;
   const now = Date.now();
-  for (const [k, v] of store) if (v.expiresAt < now) evict(k, v);
+  for (const [k, v] of store) if (v.expiresAt < now) evict(store, k, v);
   // one kept dry run per user and kind: a newer one replaces the older (memory of big files)
-  for (const [k, v] of store) if (v.userId === d.userId && v.dataDir === d.dataDir && v.kind === d.kind) evict(k, v);
+  for (const [k, v] of store) if (v.userId === d.userId && v.dataDir === d.dataDir && v.kind === d.kind) evict(store, k, v);
   store.set(keyOf(d.dataDir, d.userId, d.jobId), { ...d, expiresAt: now + JOB_TTL_MS });
 }
 
 export function getDryRun(ctx: AuthedCtx, jobId: string): DryRun {
-  const d = store.get(keyOf(ctx.dataDir, ctx.user.id, jobId));
+  const d = ctx.excel.dryRuns.get(keyOf(ctx.dataDir, ctx.user.id, jobId));
   if (!d || d.expiresAt < Date.now()) throw new ApiError('excel_job_not_found', 'This import check has expired; run it again', { jobId });
   return d;
 }
 
-export function dropDryRun(d: DryRun): void {
-  evict(keyOf(d.dataDir, d.userId, d.jobId), d);
+export function dropDryRun(env: CoreEnv, d: DryRun): void {
+  evict(env.excel.dryRuns, keyOf(d.dataDir, d.userId, d.jobId), d);
 }
 
 export const allIssues = (d: DryRun): RowIssue[] => [...d.cellIssues, ...d.ruleIssues].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../shared/api/errors';
+import type { ExcelState } from '../state';
 import { budgetLinesKind } from './budgetLines';
 import { channelTypesKind, costTypesKind } from './catalogs';
 import { orgUnitsKind } from './orgUnits';
@@ -8,24 +9,24 @@ import { usersKind } from './users';
 import { resultsKind } from './results';
 
 /**
- * The registry of importable/exportable kinds. Open: a later area (budget lines, sales actuals)
- * adds its kind with registerKind() from its own module, imported once by the core
- * (e.g. in handlers.ts), and adds its name to EXCEL_KINDS in shared/api/areas/excel.ts.
+ * The kinds a core starts with; the registry itself belongs to the core (ExcelState.kinds, made
+ * by createCore). A later area (sales actuals …) adds its kind here — or registers it on a core
+ * with registerKind — and its name to EXCEL_KINDS in shared/api/areas/excel.ts.
  */
-const registry = new Map<string, KindDef>();
+export const BUILT_IN_KINDS: readonly KindDef[] = [orgUnitsKind, channelTypesKind, costTypesKind, partnersKind, usersKind, budgetLinesKind, resultsKind];
 
-export function registerKind(def: KindDef): void {
-  registry.set(def.kind, def);
+type WithExcel = { excel: ExcelState };
+
+export function registerKind(env: WithExcel, def: KindDef): void {
+  env.excel.kinds.set(def.kind, def);
 }
 
-export function getKind(kind: string): KindDef {
-  const k = registry.get(kind);
+export function getKind(env: WithExcel, kind: string): KindDef {
+  const k = env.excel.kinds.get(kind);
   if (!k) throw new ApiError('excel_unknown_kind', `Unknown import kind ${kind}`, { kind });
   return k;
 }
 
-export const allKinds = (): KindDef[] => [...registry.values()];
-
-for (const k of [orgUnitsKind, channelTypesKind, costTypesKind, partnersKind, usersKind, budgetLinesKind, resultsKind]) registerKind(k);
+export const allKinds = (env: WithExcel): KindDef[] => [...env.excel.kinds.values()];
 
 export type { KindDef } from './types';

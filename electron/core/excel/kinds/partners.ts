@@ -3,7 +3,11 @@ import type { Locale } from '../../../../shared/api/areas/common';
 import { pageQuery } from '../../../../shared/api/areas/common';
 import { userCovers, userScopeIds } from '../../auth/scope';
 import type { OrgCtx } from '../../context';
+import { stmt } from '../../db/stmt';
 import { listPartners, partnerRefProblem, type PartnerRefLookup } from '../../master/partners';
+import {
+  insertPartnersFrom, PARTNER_FIELDS, PARTNER_STAGE_COLUMNS, partnerLogDiff, partnerRowValues, updatePartnersFrom, type PartnerValues, type Source,
+} from '../../master/partnerWrite';
 import { activeColumn, ApiError, apiErrorIssues, changesOf, choicesOf, colHeader, idColumn, masterLabels, refId, RowRejected, zodRowIssues } from './common';
 import type { RefTable, RefTables } from './refs';
 import type { Stage } from '../import/stage';
@@ -12,10 +16,10 @@ import type { BulkKind, BulkPlanner, Change, ColumnDef, ExportRequest, ImportRow
 /**
  * Partners: the large kind (tens of thousands of rows), imported in bulk. Each row is checked
  * with partnerInput (the API's schema) and partnerRefProblem (the reference and scope rules the
- * partner service uses); the commit writes with prepared statements and logs every change to the
- * change log exactly as partners.create / partners.update do.
+ * partner service uses); the commit writes through the partner write the API uses
+ * (master/partnerWrite.ts), in bulk from the plan's stage table.
  */
-const FIELDS = ['code', 'name', 'channelTypeId', 'orgUnitId', 'ownerUserId', 'starRating', 'contractStart', 'contractEnd', 'status', 'contactName', 'contactPhone', 'bankName', 'bankAccount'] as const;
+const FIELDS = PARTNER_FIELDS;
 const PLAIN = ['code', 'name', 'starRating', 'contractStart', 'contractEnd', 'status', 'contactName', 'contactPhone', 'bankName', 'bankAccount'] as const;
 /** API field → sheet column */
 const PATH: Record<string, string> = { channelTypeId: 'channelType', orgUnitId: 'orgUnit', ownerUserId: 'owner' };
@@ -84,17 +88,13 @@ function lookup(ctx: OrgCtx, refs: RefTables): PartnerRefLookup {
   };
 }
 
-/** stage columns after the common ones: the values to write, and the change log's before/after */
-const STAGE_COLUMNS = [
-  'code TEXT', 'name TEXT', 'channel_type_id INTEGER', 'org_unit_id INTEGER', 'owner_user_id INTEGER', 'star_rating INTEGER',
-  'contract_start TEXT', 'contract_end TEXT', 'status TEXT', 'contact_name TEXT', 'contact_phone TEXT', 'bank_name TEXT',
-  'bank_account TEXT', 'active INTEGER', 'log_before TEXT', 'log_after TEXT',
-] as const;
+/** stage columns after the common ones: the values to write, and the change log's before/after (the partner write's source) */
+const STAGE_COLUMNS = PARTNER_STAGE_COLUMNS;
 
 function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
   const client = ctx.db.$client;
-  const byIds = client.prepare(`${SELECT} WHERE id IN (SELECT value FROM json_each(?))`);
-  const byCodes = client.prepare(`${SELECT} WHERE code IN (SELECT value FROM json_each(?))`);
+  const byIds = stmt(client, `${SELECT} WHERE id IN (SELECT value FROM json_each(?))`);
+  const byCodes = stmt(client, `${SELECT} WHERE code IN (SELECT value FROM json_each(?))`);
   const look = lookup(ctx, refs);
   const load = (stmt: typeof byIds, keys: unknown[], key: 'id' | 'code') => {
     const m = new Map<unknown, Stored>();
@@ -102,7 +102,7 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
     for (const r of stmt.all(JSON.stringify(keys)) as Stored[]) m.set(r[key], { ...r, active: !!r.active });
     return m;
   };
-  const values = (i: Input, active: boolean) => [i.code, i.name, i.channelTypeId, i.orgUnitId, i.ownerUserId, i.starRating, i.contractStart, i.contractEnd, i.status, i.contactName, i.contactPhone, i.bankName, i.bankAccount, active ? 1 : 0];
+  const values = (i: Input, active: boolean) => partnerRowValues({ ...i, active });
   const NONE = Array.from({ length: 14 }, () => null);
   const active = (row: ImportRow, existing: Stored | undefined) => (row.present.has('active') ? (row.v.active as boolean | null) : null) ?? existing?.active ?? true;
 
@@ -178,11 +178,7 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
       return;
     }
     const patch: Record<string, unknown> = {};
-    const was: Record<string, unknown> = {};
-    for (const c of changes) {
-      patch[c.column] = c.after;
-      was[c.column] = c.before;
-    }
+    for (const c of changes) patch[c.column] = c.after;
     const p = partnerRefProblem(look, patch, input);
     if (p) throw new RowRejected(apiErrorIssues(p, PATH, 'orgUnit'));
     if (typeof patch.code === 'string') {
@@ -190,8 +186,9 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
       if (holder && holder.id !== existing.id) throw new RowRejected([{ columnKey: 'code', reason: 'v.duplicate_code', params: { code: patch.code } }]);
     }
     const shown = changes.map((c) => ({ ...c, column: PATH[c.column] ?? c.column }));
-    // the change log as partners.update writes it: the changed fields, before and after
-    stage.add([row.row, 'update', existing.id, existing.version, input.code, JSON.stringify(shown), ...values(input, isActive), JSON.stringify(was), JSON.stringify(patch)]);
+    // the change log in the partner write's layout (partners.update logs the same): the changed fields, before and after
+    const log = partnerLogDiff(before as PartnerValues, { ...input, active: isActive });
+    stage.add([row.row, 'update', existing.id, existing.version, input.code, JSON.stringify(shown), ...values(input, isActive), JSON.stringify(log?.before ?? {}), JSON.stringify(log?.after ?? {})]);
   }
 
   return {
@@ -222,50 +219,20 @@ function planner(ctx: OrgCtx, refs: RefTables, stage: Stage): BulkPlanner {
 }
 
 /**
- * Writes the plan with a few statements: the creates (in file order), their change-log entries —
- * the API's input object, built by json_object in the key order partners.create logs it — then
- * the updates (each only if its version is still the one planned) and their entries, the changed
- * fields before and after, as partners.update logs them.
+ * Writes the plan through the partner write of the master data (master/partnerWrite.ts), the
+ * functions partners.create / update call for one row, here with the stage as their source: the
+ * creates in file order, then the updates (each only if its version is still the one planned),
+ * each with its change-log entry in the one layout.
  */
 function write(ctx: OrgCtx, stage: Stage): void {
-  const c = ctx.db.$client;
+  const db = ctx.db.$client;
   const now = ctx.now().toISOString();
-  const s = stage.table;
-  const uid = ctx.user.id;
-  // the rows this statement creates are the ones above the highest id now (AUTOINCREMENT, and no
-  // one else writes inside this transaction): their log entries are read back by id, no join
-  const lastId = c.prepare('SELECT coalesce(max(id), 0) FROM partners').pluck().get() as number;
-  c.prepare(
-    `INSERT INTO partners (code, name, channel_type_id, org_unit_id, owner_user_id, star_rating, contract_start, contract_end, status,
-       contact_name, contact_phone, bank_name, bank_account, active, version, created_at, updated_at)
-     SELECT code, name, channel_type_id, org_unit_id, owner_user_id, star_rating, contract_start, contract_end, status,
-       contact_name, contact_phone, bank_name, bank_account, active, 0, ?, ? FROM ${s} WHERE op = 'create' ORDER BY rowno`,
-  ).run(now, now);
-  c.prepare(
-    `INSERT INTO change_log (at, user_id, entity, entity_id, action, before, after)
-     SELECT ?, ?, 'partner', id, 'create', NULL, json_object('code', code, 'name', name, 'channelTypeId', channel_type_id,
-       'orgUnitId', org_unit_id, 'ownerUserId', owner_user_id, 'starRating', star_rating, 'contractStart', contract_start,
-       'contractEnd', contract_end, 'status', status, 'contactName', contact_name, 'contactPhone', contact_phone,
-       'bankName', bank_name, 'bankAccount', bank_account)
-     FROM partners WHERE id > ? ORDER BY id`,
-  ).run(now, uid, lastId);
-  const updates = stage.total('update');
-  if (updates === 0) return;
-  const done = c
-    .prepare(
-      `UPDATE partners SET code = s.code, name = s.name, channel_type_id = s.channel_type_id, org_unit_id = s.org_unit_id,
-         owner_user_id = s.owner_user_id, star_rating = s.star_rating, contract_start = s.contract_start, contract_end = s.contract_end,
-         status = s.status, contact_name = s.contact_name, contact_phone = s.contact_phone, bank_name = s.bank_name,
-         bank_account = s.bank_account, active = s.active, version = partners.version + 1, updated_at = ?
-       FROM ${s} s WHERE s.op = 'update' AND partners.id = s.rec_id AND partners.version = s.version`,
-    )
-    .run(now).changes;
+  const by = { userId: ctx.user.id, at: now };
+  const from = (op: string): Source => ({ sql: `SELECT * FROM ${stage.table} WHERE op = '${op}'`, params: [], varies: true });
+  insertPartnersFrom(db, now, by, from('create'));
+  if (stage.total('update') === 0) return;
   // the fingerprint said nothing changed since the plan; a lost race still must not write
-  if (done !== updates) throw new ApiError('stale', 'A partner changed while importing; run the dry run again');
-  c.prepare(
-    `INSERT INTO change_log (at, user_id, entity, entity_id, action, before, after)
-     SELECT ?, ?, 'partner', rec_id, 'update', log_before, log_after FROM ${s} WHERE op = 'update' ORDER BY rowno`,
-  ).run(now, uid);
+  updatePartnersFrom(db, by, from('update'), { stale: () => new ApiError('stale', 'A partner changed while importing; run the dry run again') });
 }
 
 /** the stage's value columns by sheet column: what a create writes, as the preview lists it */

@@ -49,7 +49,7 @@ export function TransfersPage() {
   const columns = useMemo((): ColDef<BudgetTransfer>[] => {
     const line = (id: number) => labels.get(id) ?? t('budgets.transfer.line', { id });
     const month = (period: string) => t(`budgets.grid.months.${Number(period.slice(5, 7)) - 1}`);
-    const who = (userId: number | null, at: string | null) => (userId === null || !at ? '' : `${lk.users.label(userId)} · ${dateTime(at)}`);
+    const who = (name: string | null, at: string | null) => (name === null || !at ? '' : `${name} · ${dateTime(at)}`);
     const h = (k: string) => t(`budgets.transfer.${k}`);
     return [
       textCol<BudgetTransfer>('number', h('number'), { width: 130, cellClass: 'num' }),
@@ -64,11 +64,11 @@ export function TransfersPage() {
       { colId: 'to', headerName: h('to'), width: 260, valueGetter: (p) => (p.data ? `${line(p.data.toLineId)} · ${month(p.data.toPeriod)}` : '') },
       moneyCol<BudgetTransfer>('amount', h('amount'), { width: 130 }),
       textCol<BudgetTransfer>('reason', h('reason'), { flex: 1, minWidth: 200, tooltipField: 'reason' }),
-      { colId: 'created', headerName: h('created'), width: 170, valueGetter: (p) => (p.data ? who(p.data.createdBy, p.data.createdAt) : '') },
-      { colId: 'submitted', headerName: h('submitted'), width: 170, valueGetter: (p) => (p.data ? who(p.data.submittedBy, p.data.submittedAt) : '') },
-      { colId: 'decided', headerName: h('decided'), width: 170, valueGetter: (p) => (p.data ? who(p.data.decidedBy, p.data.decidedAt) : '') },
+      { colId: 'created', headerName: h('created'), width: 170, valueGetter: (p) => (p.data ? who(p.data.createdByName, p.data.createdAt) : '') },
+      { colId: 'submitted', headerName: h('submitted'), width: 170, valueGetter: (p) => (p.data ? who(p.data.submittedByName, p.data.submittedAt) : '') },
+      { colId: 'decided', headerName: h('decided'), width: 170, valueGetter: (p) => (p.data ? who(p.data.decidedByName, p.data.decidedAt) : '') },
     ];
-  }, [t, labels, lk.users]);
+  }, [t, labels]);
 
   const current = selected ? (transfers.data?.find((x) => x.id === selected.id) ?? null) : null;
   const done = (text: string) => {

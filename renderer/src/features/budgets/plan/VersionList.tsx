@@ -11,7 +11,7 @@ import { StateBadge } from '../StateBadge';
  */
 export function VersionList(p: { versions: BudgetVersion[]; selectedId: number | null; lk: BudgetLookups; onSelect: (v: BudgetVersion) => void }) {
   const { t } = useTranslation();
-  const who = (userId: number | null, at: string | null) => (userId === null || !at ? '' : `${p.lk.users.label(userId)} · ${dateTime(at)}`);
+  const who = (name: string | null, at: string | null) => (name === null || !at ? '' : `${name} · ${dateTime(at)}`);
   const list = [...p.versions].reverse();
   const move = (d: number) => {
     const i = list.findIndex((v) => v.id === p.selectedId);
@@ -60,9 +60,9 @@ export function VersionList(p: { versions: BudgetVersion[]; selectedId: number |
               <td className="wrap">{v.note || t('budgets.version.noNote')}</td>
               <td className="num">{v.lineCount.toLocaleString('en-US')}</td>
               <td className="num">{money(v.totalFen)}</td>
-              <td>{who(v.createdBy, v.createdAt)}</td>
-              <td>{who(v.submittedBy, v.submittedAt)}</td>
-              <td>{who(v.decidedBy, v.decidedAt)}</td>
+              <td>{who(v.createdByName, v.createdAt)}</td>
+              <td>{who(v.submittedByName, v.submittedAt)}</td>
+              <td>{who(v.decidedByName, v.decidedAt)}</td>
             </tr>
           ))}
         </tbody>

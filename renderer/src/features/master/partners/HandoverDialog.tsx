@@ -41,7 +41,7 @@ export function HandoverDialog({ lk, onClose, onDone }: { lk: MasterLookups; onC
     const h = await f.run(() => call('partners.handover', { fromUserId: Number(fromUserId), toUserId: Number(toUserId), note: f.values.note }));
     if (!h) return;
     await qc.invalidateQueries({ queryKey: ['partners.handovers'] });
-    onDone(h, t('master.handover.done', { count: h.partnerCount, from: name(h.fromUserId), to: name(h.toUserId) }));
+    onDone(h, t('master.handover.done', { count: h.partnerCount, from: h.fromUserName, to: h.toUserName }));
   };
 
   return (
@@ -75,12 +75,12 @@ export function HandoverDialog({ lk, onClose, onDone }: { lk: MasterLookups; onC
       )}
       <Banner message={f.message} />
       <h4>{t('master.handover.history')}</h4>
-      <HandoverHistory rows={history.data ?? []} name={name} />
+      <HandoverHistory rows={history.data ?? []} />
     </Dialog>
   );
 }
 
-function HandoverHistory({ rows, name }: { rows: Handover[]; name: (id: number) => string }) {
+function HandoverHistory({ rows }: { rows: Handover[] }) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="muted">{t('master.handover.empty')}</p>;
   return (
@@ -100,10 +100,10 @@ function HandoverHistory({ rows, name }: { rows: Handover[]; name: (id: number) 
           {rows.map((h) => (
             <tr key={h.id}>
               <td className="num">{dateTime(h.at)}</td>
-              <td>{name(h.fromUserId)}</td>
-              <td>{name(h.toUserId)}</td>
+              <td>{h.fromUserName}</td>
+              <td>{h.toUserName}</td>
               <td className="num">{h.partnerCount}</td>
-              <td>{name(h.byUserId)}</td>
+              <td>{h.byUserName}</td>
               <td>{h.note}</td>
             </tr>
           ))}
