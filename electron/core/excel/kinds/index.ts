@@ -6,13 +6,14 @@ import { orgUnitsKind } from './orgUnits';
 import { partnersKind } from './partners';
 import type { KindDef } from './types';
 import { usersKind } from './users';
+import { resultsKind } from './results';
 
 /**
  * The kinds a core starts with; the registry itself belongs to the core (ExcelState.kinds, made
  * by createCore). A later area (sales actuals …) adds its kind here — or registers it on a core
  * with registerKind — and its name to EXCEL_KINDS in shared/api/areas/excel.ts.
  */
-export const BUILT_IN_KINDS: readonly KindDef[] = [orgUnitsKind, channelTypesKind, costTypesKind, partnersKind, usersKind, budgetLinesKind];
+export const BUILT_IN_KINDS: readonly KindDef[] = [orgUnitsKind, channelTypesKind, costTypesKind, partnersKind, usersKind, budgetLinesKind, resultsKind];
 
 type WithExcel = { excel: ExcelState };
 
