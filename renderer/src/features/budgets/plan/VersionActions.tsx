@@ -6,7 +6,8 @@ import { useSession } from '../../../app/session';
 import { useTranslation } from '../../../i18n';
 import type { Message } from '../../../ui/Banner';
 import { HistoryDialog } from '../HistoryDialog';
-import { ReasonDialog } from '../ReasonDialog';
+import { budgetErrorText } from '../text';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
 
 /**
  * What can be done with the selected version, offered by its state and the user's role (the core
@@ -88,6 +89,7 @@ export function VersionActions(p: {
       </button>
       {act && (
         <ReasonDialog
+          describe={budgetErrorText}
           {...dialogProps(act)}
           confirmLabel={t(`budgets.act.${act}`)}
           onConfirm={(text) => run(act, text)}
