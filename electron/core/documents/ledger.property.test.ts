@@ -337,6 +337,7 @@ describe('the ledger under random document lives (property)', () => {
   it(`holds over ${RUNS} random request / approve / claim / pay / cancel / close / expire sequences`, async () => {
     const db = core.env.db.$client;
     let steps = 0;
+    const seen = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {
         db.exec('BEGIN');
@@ -345,6 +346,7 @@ describe('the ledger under random document lives (property)', () => {
           allocations.forEach((a, line) => a.forEach((x, p) => m.cells.set(`${line}|${p}`, { allocated: x, committed: 0, actual: 0 })));
           for (const op of ops) {
             const [expected, got] = await step(m, op);
+            seen.set(`${op.t}:${got}`, (seen.get(`${op.t}:${got}`) ?? 0) + 1);
             const problems = got === expected ? [] : [`${JSON.stringify(op)}: expected ${expected}, got ${got}`];
             check(m, problems);
             if (problems.length) throw new Error(problems.join('\n'));
@@ -360,5 +362,11 @@ describe('the ledger under random document lives (property)', () => {
       { numRuns: RUNS, seed: Number(process.env.DOC_PROPERTY_SEED ?? 20281201) },
     );
     expect(steps).toBeGreaterThan(RUNS);
+    if (process.env.DOC_PROPERTY_PROFILE) console.log(Object.fromEntries(seen));
+    // the sequences reach every rule: each action succeeds, and each refusal happens
+    for (const k of ['request:ok', 'approve:ok', 'approve:budget_exceeded', 'approve:budget_warn_confirm', 'claim:ok', 'claim:claim_exceeds_request', 'claim:request_not_open', 'pay:ok', 'cancel:ok', 'close:ok', 'close:invalid_state']) {
+      expect(seen.get(k) ?? 0, k).toBeGreaterThan(0);
+    }
+    expect([...seen.keys()].some((k) => k.startsWith('expire:') && k !== 'expire:0'), 'an expiry that released something').toBe(true);
   }, 600_000);
 });
