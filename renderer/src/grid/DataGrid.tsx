@@ -8,6 +8,7 @@ import { Banner, type Message } from '../ui/Banner';
 import { fitColumnsOnce, rememberedWidths, rememberWidths } from './fit';
 import { createPageSource, type FetchPage } from './infinite';
 import { gridMemory } from './memory';
+import { onHomeEndKey, suppressHomeEnd, tabLeavesAtRowEdge } from './keyboard';
 import { gridLocaleText } from './locale';
 import { registerGridModules } from './modules';
 import { gridTheme } from './theme';
@@ -61,6 +62,8 @@ export interface DataGridProps<T extends { id: number; active?: boolean }> {
   onShowInactive?: (v: boolean) => void;
   onAdd?: () => void;
   addLabel?: string;
+  /** what the count above the grid counts: rows (default) or budget lines (the budget pages) */
+  countNoun?: 'rows' | 'lines';
   onExport?: ExportHandler;
   /** a report grid's export (no records behind its rows): gets what the grid shows (client-side grids) */
   onExportShown?: (shown: ShownGrid) => void;
@@ -238,6 +241,7 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
         quick={quick}
         onQuick={setQuick}
         count={p.loading ? null : count}
+        countNoun={p.countNoun}
         showInactive={p.showInactive}
         onShowInactive={p.onShowInactive}
         onAdd={p.readOnly ? undefined : p.onAdd}
@@ -253,7 +257,9 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
           theme={gridTheme}
           localeText={gridLocaleText(lang)}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, minWidth: 56 }}
+          defaultColDef={{ sortable: true, resizable: true, minWidth: 56, suppressKeyboardEvent: suppressHomeEnd }}
+          onCellKeyDown={onHomeEndKey}
+          tabToNextCell={tabLeavesAtRowEdge}
           initialState={initialState}
           getRowId={(r) => String(r.data.id)}
           readOnlyEdit
