@@ -16,6 +16,7 @@ export const zh = {
     loading: '加载中…', empty: '暂无数据', noMatch: '没有符合条件的记录', total: '合计', rows: '{{count}} 行', rows_one: '{{count}} 行',
     yes: '是', no: '否', active: '启用', inactive: '已停用', saved: '已保存', all: '全部', scope: '范围', scopeLabel: '范围：', noEnglishName: '还没有英文名称，管理员可在“组织”中填写', language: '语言',
     user: '用户', version: '版本', unexpected: '发生意外错误，请重试或联系管理员。', shortcut: '快捷键：{{keys}}',
+    pickDate: '选择日期（Alt+↓）', dateHint: 'YYYY-MM-DD；↑↓ 加减一天',
   },
   grid: {
     search: '快速搜索', searchHint: '快速搜索（Ctrl+F）', rows: '{{count}} 行', rows_one: '{{count}} 行', lines: '{{count}} 行', lines_one: '{{count}} 行', columns: '列', columnsTitle: '显示哪些列',
@@ -53,6 +54,7 @@ export const en: typeof zh = {
     loading: 'Loading...', empty: 'Nothing here yet', noMatch: 'No records match', total: 'Total', rows: '{{count}} rows', rows_one: '{{count}} row',
     yes: 'Yes', no: 'No', active: 'Active', inactive: 'Inactive', saved: 'Saved', all: 'All', scope: 'Scope', scopeLabel: 'Scope: ', noEnglishName: 'No English name yet; an administrator can add one under Org units', language: 'Language',
     user: 'User', version: 'Version', unexpected: 'Something went wrong. Try again or contact your administrator.', shortcut: 'Shortcut: {{keys}}',
+    pickDate: 'Pick a date (Alt+↓)', dateHint: 'YYYY-MM-DD; ↑↓ one day more or less',
   },
   grid: {
     search: 'Quick search', searchHint: 'Quick search (Ctrl+F)', rows: '{{count}} rows', rows_one: '{{count}} row', lines: '{{count}} lines', lines_one: '{{count}} line', columns: 'Columns', columnsTitle: 'Columns to show',

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
+import { createScope } from '../../electron/core/auth/scope';
+import { resolveSession } from '../../electron/core/auth/session';
+import { commitBudget, releaseBudget } from '../../electron/core/budgets';
+import type { OrgCtx } from '../../electron/core/context';
 import type { Core } from '../../electron/core/index';
 
 /**
@@ -72,8 +76,11 @@ export async function runWorkload(core: Core, tokens: Tokens, planId: number, ta
       | undefined;
     if (cell !== undefined) {
       const ref = { lineId: cell, period: `${YEAR}-0${1 + (round % 9)}` };
-      await wang('budgets.commit', { cell: ref, amount: 500, source: { type: 'cost_request', id: round, ref: '' } });
-      await wang('budgets.release', { cell: ref, amount: 500, against: { type: 'cost_request', id: round } });
+      // commitment and release are core functions (documents call them), not API methods
+      const user = resolveSession(core.env, tokens.wang).user;
+      const ctx: OrgCtx = { ...core.env, user, tokenHash: null, signal: new AbortController().signal, scope: createScope(db, user) };
+      commitBudget(ctx, { cell: ref, amount: 500, source: { type: 'cost_request', id: round, ref: '' } });
+      releaseBudget(ctx, { cell: ref, amount: 500, against: { type: 'cost_request', id: round } });
     }
     onRound(round);
   }

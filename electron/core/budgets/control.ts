@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import type { Availability, budgetsApi, LedgerPosting } from '../../../shared/api/areas/budgets';
+import type { Availability, LedgerPosting } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
 import { decideControl } from '../../../shared/domain/budget';
 import type { OrgCtx, Handlers } from '../context';
@@ -10,11 +9,34 @@ import { dbOf, inTx } from './sql';
 /**
  * Availability and the three movements later documents cause: commitment (a request approved),
  * release (a request closed or cancelled, or settled below its commitment) and actual (a claim
- * settled). Cost requests and claims call `commitBudget`, `releaseBudget` and `recordActual`
- * inside their own transactions (these then run as savepoints); the API methods of the same
- * names exist for finance and for tests.
+ * settled). They are core functions, not API methods (issue 8 point 8: no API method posts to the
+ * ledger without a document): whoever calls them runs inside its own transaction (these then run
+ * as savepoints). Cost requests, claims and payments post their month-split movements through
+ * documents/effects.ts, which uses the same ledger insert (`post`) and control rule.
  */
-type In<M extends keyof typeof budgetsApi> = z.output<(typeof budgetsApi)[M]['input']>;
+/** A document that causes or owns ledger entries, e.g. { type: 'cost_request', id: 42, ref: 'SQ-2026-000042' }. */
+export interface DocRef {
+  type: string;
+  id: number;
+  ref?: string;
+}
+export interface CommitInput {
+  cell: CellRef;
+  amount: number;
+  source: DocRef;
+}
+export interface ReleaseInput {
+  cell: CellRef;
+  amount: number;
+  against: Omit<DocRef, 'ref'>;
+  source?: DocRef;
+}
+export interface ActualInput {
+  cell: CellRef;
+  amount: number;
+  source: DocRef;
+  against?: Omit<DocRef, 'ref'>;
+}
 
 function availabilityOf(ctx: OrgCtx, cell: ResolvedCell, amount: number): Availability {
   const db = dbOf(ctx);
@@ -49,7 +71,7 @@ function exceeded(a: Availability): ApiError {
 }
 
 /** Reserves `amount` on the cell for `source` (the request). A `block` cell past its tolerance refuses. */
-export function commitBudget(ctx: OrgCtx, i: In<'budgets.commit'>): LedgerPosting {
+export function commitBudget(ctx: OrgCtx, i: CommitInput): LedgerPosting {
   return inTx(ctx, () => {
     const cell = resolveInScope(ctx, i.cell);
     const a = availabilityOf(ctx, cell, i.amount);
@@ -67,7 +89,7 @@ function existingLine(cell: ResolvedCell) {
 }
 
 /** Gives back (part of) what `against` still holds on the cell. */
-export function releaseBudget(ctx: OrgCtx, i: In<'budgets.release'>): LedgerPosting {
+export function releaseBudget(ctx: OrgCtx, i: ReleaseInput): LedgerPosting {
   return inTx(ctx, () => {
     const cell = resolveInScope(ctx, i.cell);
     const line = existingLine(cell);
@@ -86,7 +108,7 @@ export function releaseBudget(ctx: OrgCtx, i: In<'budgets.release'>): LedgerPost
  * request still holds on the cell (a release), so only the part above the commitment is new
  * spend — and only that part is checked against the control rule.
  */
-export function recordActual(ctx: OrgCtx, i: In<'budgets.recordActual'>): LedgerPosting {
+export function recordActual(ctx: OrgCtx, i: ActualInput): LedgerPosting {
   return inTx(ctx, () => {
     const cell = resolveInScope(ctx, i.cell);
     const consumed = i.against && cell.line ? Math.min(i.amount, outstandingCommitment(dbOf(ctx), i.against, cell.line.id, cell.period)) : 0;
@@ -102,9 +124,6 @@ export function recordActual(ctx: OrgCtx, i: In<'budgets.recordActual'>): Ledger
   });
 }
 
-export const controlHandlers: Handlers<'budgets.checkAvailability' | 'budgets.commit' | 'budgets.release' | 'budgets.recordActual'> = {
+export const controlHandlers: Handlers<'budgets.checkAvailability'> = {
   'budgets.checkAvailability': (i, ctx) => checkAvailability(ctx, i.cell, i.amount),
-  'budgets.commit': (i, ctx) => commitBudget(ctx, i),
-  'budgets.release': (i, ctx) => releaseBudget(ctx, i),
-  'budgets.recordActual': (i, ctx) => recordActual(ctx, i),
 };

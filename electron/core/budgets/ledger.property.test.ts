@@ -4,11 +4,12 @@ import type { BudgetVsActual } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
 import type { Balances, ControlMode } from '../../../shared/domain/budget';
 import { freshCore, type Caller, type TestCore } from '../testing';
-import { demoIds, months, type Row } from './testkit';
+import { demoIds, ledgerOps, months, type Row } from './testkit';
 
 /**
  * The ledger's invariants under thousands of random sequences of version approvals, transfers,
- * commitments, releases, actuals and period closings, driven through the API and checked against
+ * commitments, releases, actuals and period closings, driven through the API (commitments, releases
+ * and actuals through their core functions: no API method posts them) and checked against
  * a model after every step:
  * - every operation succeeds or fails exactly as the rules predict, and a failed one changes nothing;
  * - every cell's balances in the database equal the model's, and the number of entries grows only
@@ -218,7 +219,7 @@ async function step(m: Model, planId: number, op: Op): Promise<[string, string]>
   if (op.t === 'commit') {
     const blocked = blocks(rule, m.bal(line, p), op.amount);
     const expected = blocked ? 'budget_exceeded' : closed ? 'period_closed' : 'ok';
-    const got = await outcome(() => wang('budgets.commit', { cell: cellRef, amount: op.amount, source: { type: 'cost_request', id: op.req, ref: '' } }));
+    const got = await outcome(() => ledgerOps(core, wang).commit({ cell: cellRef, amount: op.amount, source: { type: 'cost_request', id: op.req, ref: '' } }));
     if (got === 'ok') {
       m.move(line, p, { committed: op.amount });
       m.outstanding.set(okey, held + op.amount);
@@ -227,7 +228,7 @@ async function step(m: Model, planId: number, op: Op): Promise<[string, string]>
   }
   if (op.t === 'release') {
     const expected = op.amount > held ? 'release_exceeds_commitment' : closed ? 'period_closed' : 'ok';
-    const got = await outcome(() => wang('budgets.release', { cell: cellRef, amount: op.amount, against: { type: 'cost_request', id: op.req } }));
+    const got = await outcome(() => ledgerOps(core, wang).release({ cell: cellRef, amount: op.amount, against: { type: 'cost_request', id: op.req } }));
     if (got === 'ok') {
       m.move(line, p, { committed: -op.amount });
       m.outstanding.set(okey, held - op.amount);
@@ -238,7 +239,7 @@ async function step(m: Model, planId: number, op: Op): Promise<[string, string]>
   const blocked = blocks(rule, m.bal(line, p), op.amount - consumed);
   const expected = blocked ? 'budget_exceeded' : closed ? 'period_closed' : 'ok';
   const against = op.req ? { type: 'cost_request', id: op.req } : undefined;
-  const got = await outcome(() => wang('budgets.recordActual', { cell: cellRef, amount: op.amount, source: { type: 'cost_claim', id: 1, ref: '' }, against }));
+  const got = await outcome(() => ledgerOps(core, wang).recordActual({ cell: cellRef, amount: op.amount, source: { type: 'cost_claim', id: 1, ref: '' }, against }));
   if (got === 'ok') {
     if (consumed) {
       m.move(line, p, { committed: -consumed });

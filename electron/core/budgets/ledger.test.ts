@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toApiError } from '../errors';
-import { freshCore, type TestCore } from '../testing';
-import { approvedPlan, codeOf, demoIds, errOf, ledgerSum, months, type Row } from './testkit';
+import { freshCore, type Caller, type TestCore } from '../testing';
+import { approvedPlan, codeOf, demoIds, errOf, ledgerSum, months, ledgerOps, type Row } from './testkit';
 
 let core: TestCore;
 let ids: ReturnType<typeof demoIds>;
@@ -10,6 +10,8 @@ beforeEach(async () => {
   ids = demoIds(core);
 });
 afterEach(() => core.dispose());
+/** commitment, release and actual are core functions (not API methods) */
+const ops = (c: Caller) => ledgerOps(core, c);
 
 const row = (org: string, cost: string, amounts: number[], extra: Partial<Row> = {}): Row => ({
   orgUnitId: ids.org(org), channelTypeId: ids.channel('TERMINAL'), costTypeId: ids.cost(cost), partnerId: null, amounts, ...extra,
@@ -63,7 +65,7 @@ describe('the budget ledger', () => {
     const list = await lina('budgetPeriods.list', { fiscalYear: 2027 });
     expect(list.filter((p) => p.closed).map((p) => p.period)).toEqual(['2027-02']);
     const cell = { lineId: lineIds[0]!, period: '2027-02' };
-    const err = await errOf(wang('budgets.commit', { cell, amount: 100, source: req(1) }));
+    const err = await errOf(ops(wang).commit({ cell, amount: 100, source: req(1) }));
     expect(err).toMatchObject({ code: 'period_closed', params: { period: '2027-02' } });
     // the database itself refuses too
     expect(() =>
@@ -71,7 +73,7 @@ describe('the budget ledger', () => {
         .prepare("INSERT INTO budget_ledger (line_id, period, kind, amount, source_type, source_id, user_id, at) VALUES (?, '2027-02', 'commitment', 5, 'x', 1, 1, 'now')")
         .run(lineIds[0]),
     ).toThrow(/period_closed/);
-    await wang('budgets.commit', { cell: { ...cell, period: '2027-03' }, amount: 100, source: req(1) }); // other months are open
+    await ops(wang).commit({ cell: { ...cell, period: '2027-03' }, amount: 100, source: req(1) }); // other months are open
     expect(await codeOf(wang('budgetPeriods.reopen', { period: '2027-02', note: ' ' }))).toBe('validation');
     expect(await codeOf(wang('budgetPeriods.confirmReopen', { period: '2027-02' }))).toBe('reopen_not_requested');
     const asked = await wang('budgetPeriods.reopen', { period: '2027-02', note: '补录' });
@@ -79,11 +81,11 @@ describe('the budget ledger', () => {
     expect(await codeOf(zhao('budgetPeriods.reopen', { period: '2027-02', note: '再次' }))).toBe('reopen_pending');
     // the one who asked cannot confirm, and the period stays closed
     expect(await codeOf(wang('budgetPeriods.confirmReopen', { period: '2027-02' }))).toBe('reopen_second_user');
-    expect(await codeOf(wang('budgets.commit', { cell, amount: 100, source: req(2) }))).toBe('period_closed');
+    expect(await codeOf(ops(wang).commit({ cell, amount: 100, source: req(2) }))).toBe('period_closed');
     const open = await zhao('budgetPeriods.confirmReopen', { period: '2027-02' });
     expect(open).toMatchObject({ closed: false, changedBy: zhao.userId, note: '补录', reopenRequest: null });
     expect(await codeOf(zhao('budgetPeriods.confirmReopen', { period: '2027-02' }))).toBe('period_open');
-    expect((await wang('budgets.commit', { cell, amount: 100, source: req(2) })).committed).toBe(100);
+    expect((await ops(wang).commit({ cell, amount: 100, source: req(2) })).committed).toBe(100);
     // recorded: the request by one, the reopening by the other
     const log = core.env.db.$client
       .prepare("SELECT action, user_id AS userId, after FROM change_log WHERE entity = 'budgetPeriod' AND entity_id = 202702 ORDER BY id")
@@ -120,36 +122,39 @@ describe('the budget ledger', () => {
     expect(await check(1, 11_001)).toMatchObject({ result: 'warn' });
     expect(await check(2, 1_000_000)).toMatchObject({ result: 'ok', control: 'none' });
 
-    await wang('budgets.commit', { cell: at(0), amount: 6_000, source: req(1) });
+    await ops(wang).commit({ cell: at(0), amount: 6_000, source: req(1) });
     expect(await check(0, 4_500)).toMatchObject({ result: 'ok', committed: 6_000, available: 4_000, exceedsAllocation: true });
-    const refused = await errOf(wang('budgets.commit', { cell: at(0), amount: 4_501, source: req(2) }));
+    const refused = await errOf(ops(wang).commit({ cell: at(0), amount: 4_501, source: req(2) }));
     expect(refused).toMatchObject({ code: 'budget_exceeded', params: { available: 4_000, limit: 10_500, amount: 4_501 } });
-    const warned = await wang('budgets.commit', { cell: at(1), amount: 12_000, source: req(3) });
+    const warned = await ops(wang).commit({ cell: at(1), amount: 12_000, source: req(3) });
     expect(warned).toMatchObject({ result: 'warn', committed: 12_000, available: -2_000, entryIds: [expect.any(Number)] });
-    expect(await codeOf(zhang('budgets.commit', { cell: at(0), amount: 1, source: req(4) }))).toBe('forbidden');
+    // no API method posts to the ledger without a document (issue 8 point 8)
+    for (const m of ['budgets.commit', 'budgets.release', 'budgets.recordActual']) {
+      expect(await codeOf(wang(m as 'budgets.checkAvailability', { cell: at(0), amount: 1 }))).toBe('unknown_method');
+    }
   });
 
   it('commitment, release and actual move the balances exactly as their entries say', async () => {
     const { wang, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
     const cell = { lineId: lineIds[0]!, period: '2027-04' };
     const bal = () => ledgerSum(core, 'e.line_id = ? AND e.period = ?', cell.lineId, cell.period);
-    await wang('budgets.commit', { cell, amount: 6_000, source: req(1) });
+    await ops(wang).commit({ cell, amount: 6_000, source: req(1) });
     expect(bal()).toMatchObject({ allocated: 10_000, committed: 6_000, actual: 0 });
     // a claim settles 5,000 of the request: the commitment turns into actual
-    const settled = await wang('budgets.recordActual', { cell, amount: 5_000, source: claim(1), against: { type: 'cost_request', id: 1 } });
+    const settled = await ops(wang).recordActual({ cell, amount: 5_000, source: claim(1), against: { type: 'cost_request', id: 1 } });
     expect(settled).toMatchObject({ committed: 1_000, actual: 5_000, available: 4_000, entryIds: [expect.any(Number), expect.any(Number)] });
     // closing the request releases the rest; a document cannot release more than it holds
-    expect(await codeOf(wang('budgets.release', { cell, amount: 1_001, against: { type: 'cost_request', id: 1 } }))).toBe('release_exceeds_commitment');
-    expect(await codeOf(wang('budgets.release', { cell, amount: 1, against: { type: 'cost_request', id: 2 } }))).toBe('release_exceeds_commitment');
-    await wang('budgets.release', { cell, amount: 1_000, against: { type: 'cost_request', id: 1 } });
+    expect(await codeOf(ops(wang).release({ cell, amount: 1_001, against: { type: 'cost_request', id: 1 } }))).toBe('release_exceeds_commitment');
+    expect(await codeOf(ops(wang).release({ cell, amount: 1, against: { type: 'cost_request', id: 2 } }))).toBe('release_exceeds_commitment');
+    await ops(wang).release({ cell, amount: 1_000, against: { type: 'cost_request', id: 1 } });
     expect(bal()).toMatchObject({ committed: 0, actual: 5_000 });
     // a claim above its request: only the excess is new spend, checked against the rule
-    await wang('budgets.commit', { cell, amount: 4_000, source: req(2) });
-    expect(await codeOf(wang('budgets.recordActual', { cell, amount: 5_501, source: claim(2), against: { type: 'cost_request', id: 2 } }))).toBe('budget_exceeded');
-    const over = await wang('budgets.recordActual', { cell, amount: 5_500, source: claim(2), against: { type: 'cost_request', id: 2 } });
+    await ops(wang).commit({ cell, amount: 4_000, source: req(2) });
+    expect(await codeOf(ops(wang).recordActual({ cell, amount: 5_501, source: claim(2), against: { type: 'cost_request', id: 2 } }))).toBe('budget_exceeded');
+    const over = await ops(wang).recordActual({ cell, amount: 5_500, source: claim(2), against: { type: 'cost_request', id: 2 } });
     expect(over).toMatchObject({ allocated: 10_000, committed: 0, actual: 10_500, available: -500, exceedsAllocation: true });
     // stand-alone claims (no request) are checked in full
-    expect(await codeOf(wang('budgets.recordActual', { cell, amount: 1, source: claim(3) }))).toBe('budget_exceeded');
+    expect(await codeOf(ops(wang).recordActual({ cell, amount: 1, source: claim(3) }))).toBe('budget_exceeded');
     const entries = await wang('budgets.entries', { fiscalYear: 2027, from: '2027-04', to: '2027-04', kinds: ['commitment', 'release', 'actual'] });
     expect(entries.rows.map((e) => [e.kind, e.amount, e.sourceRef])).toEqual([
       ['actual', 5_500, 'CLM-2'], ['release', -4_000, 'CLM-2'], ['commitment', 4_000, 'REQ-2'], ['release', -1_000, ''],
@@ -172,9 +177,9 @@ describe('the budget ledger', () => {
     // a key with no line anywhere: nothing allocated; block refuses, warn lets it through on a new line
     const none = { orgUnitId: ids.org('KM-WH'), channelTypeId: partner.ch, costTypeId: ids.cost('DISPLAY'), partnerId: null, period: '2027-06' };
     expect(await zhang('budgets.checkAvailability', { cell: none, amount: 100 })).toMatchObject({ lineId: null, allocated: 0, control: 'warn', result: 'warn' });
-    const posted = await wang('budgets.commit', { cell: none, amount: 100, source: req(7) });
+    const posted = await ops(wang).commit({ cell: none, amount: 100, source: req(7) });
     expect(posted).toMatchObject({ result: 'warn', committed: 100, lineId: expect.any(Number) });
-    expect(await codeOf(wang('budgets.commit', { cell: { ...none, costTypeId: ids.cost('RENT') }, amount: 1, source: req(8) }))).toBe('budget_exceeded');
+    expect(await codeOf(ops(wang).commit({ cell: { ...none, costTypeId: ids.cost('RENT') }, amount: 1, source: req(8) }))).toBe('budget_exceeded');
     // scope and plan
     expect(await codeOf(zhang('budgets.checkAvailability', { cell: { ...none, orgUnitId: ids.org('QJ-QL') }, amount: 1 }))).toBe('out_of_scope');
     expect(await codeOf(zhang('budgets.checkAvailability', { cell: { ...none, period: '2030-01' }, amount: 1 }))).toBe('no_budget_plan');

@@ -1,6 +1,7 @@
 import type { Input } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
-import type { Caller, TestCore } from '../testing';
+import { orgCtxOf, type Caller, type TestCore } from '../testing';
+import { commitBudget, recordActual, releaseBudget, type ActualInput, type CommitInput, type ReleaseInput } from './control';
 
 /** Test support for the budget area: ids of the demo company and an approved plan in a few calls. */
 export type Row = Input<'budgetVersions.saveLines'>['rows'][number];
@@ -54,4 +55,18 @@ export function ledgerSum(core: TestCore, where = '1 = 1', ...params: unknown[])
        FROM budget_ledger e JOIN budget_lines l ON l.id = e.line_id WHERE ${where}`,
     )
     .get(...params) as { allocated: number; committed: number; actual: number; n: number };
+}
+
+/**
+ * The ledger's core movements as a caller would cause them (commitment, release, actual are core
+ * functions, not API methods): run as `caller`'s context in their own transaction; a refusal is a
+ * rejected promise like an API call's.
+ */
+export function ledgerOps(core: TestCore, caller: Caller) {
+  const ctx = () => orgCtxOf(core, caller);
+  return {
+    commit: async (i: CommitInput) => commitBudget(ctx(), i),
+    release: async (i: ReleaseInput) => releaseBudget(ctx(), i),
+    recordActual: async (i: ActualInput) => recordActual(ctx(), i),
+  };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshCore, type TestCore } from '../testing';
+import { freshCore, type Caller, type TestCore } from '../testing';
 import { verifyHistory } from './history';
-import { approvedPlan, codeOf, demoIds, errOf, ledgerSum, months, type Row } from './testkit';
+import { approvedPlan, codeOf, demoIds, errOf, ledgerSum, months, ledgerOps, type Row } from './testkit';
 
 let core: TestCore;
 let ids: ReturnType<typeof demoIds>;
@@ -10,6 +10,8 @@ beforeEach(async () => {
   ids = demoIds(core);
 });
 afterEach(() => core.dispose());
+/** commitment, release and actual are core functions (not API methods) */
+const ops = (c: Caller) => ledgerOps(core, c);
 
 const row = (org: string, cost: string, amounts: number[]): Row => ({
   orgUnitId: ids.org(org), channelTypeId: ids.channel('TERMINAL'), costTypeId: ids.cost(cost), partnerId: null, amounts,
@@ -42,13 +44,13 @@ describe('budget transfers (调拨)', () => {
     const { wang, zhao, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000)), row('KM-PL', 'PROMO', months(2_000))]);
     const from = { lineId: lineIds[0]!, period: '2027-03' };
     const to = { lineId: lineIds[1]!, period: '2027-03' };
-    await wang('budgets.commit', { cell: from, amount: 4_000, source: { type: 'cost_request', id: 1, ref: '' } });
-    await wang('budgets.recordActual', { cell: from, amount: 1_000, source: { type: 'cost_claim', id: 1, ref: '' } });
+    await ops(wang).commit({ cell: from, amount: 4_000, source: { type: 'cost_request', id: 1, ref: '' } });
+    await ops(wang).recordActual({ cell: from, amount: 1_000, source: { type: 'cost_claim', id: 1, ref: '' } });
     const tooMuch = await errOf(wang('budgetTransfers.create', { from, to, amount: 5_001, reason: 'x' }));
     expect(tooMuch).toMatchObject({ code: 'transfer_exceeds_available', params: { available: 5_000, amount: 5_001 } });
     const t = await wang('budgetTransfers.create', { from, to, amount: 5_000, reason: '全部可用余额' });
     const sub = await wang('budgetTransfers.submit', { id: t.id, version: t.version });
-    await wang('budgets.commit', { cell: from, amount: 1, source: { type: 'cost_request', id: 2, ref: '' } });
+    await ops(wang).commit({ cell: from, amount: 1, source: { type: 'cost_request', id: 2, ref: '' } });
     const before = ledgerSum(core);
     expect(await codeOf(zhao('budgetTransfers.approve', { id: t.id, version: sub.version }))).toBe('transfer_exceeds_available');
     expect(ledgerSum(core)).toEqual(before);

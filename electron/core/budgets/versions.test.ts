@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshCore, type TestCore } from '../testing';
+import { freshCore, type Caller, type TestCore } from '../testing';
 import { verifyHistory } from './history';
-import { approvedPlan, codeOf, demoIds, errOf, ledgerSum, months, revise, type Row } from './testkit';
+import { approvedPlan, codeOf, demoIds, errOf, ledgerSum, months, revise, ledgerOps, type Row } from './testkit';
 
 let core: TestCore;
 let ids: ReturnType<typeof demoIds>;
@@ -10,6 +10,8 @@ beforeEach(async () => {
   ids = demoIds(core);
 });
 afterEach(() => core.dispose());
+/** commitment, release and actual are core functions (not API methods) */
+const ops = (c: Caller) => ledgerOps(core, c);
 
 const row = (org: string, cost: string, amounts: number[], extra: Partial<Row> = {}): Row => ({
   orgUnitId: ids.org(org), channelTypeId: ids.channel('TERMINAL'), costTypeId: ids.cost(cost), partnerId: null, amounts, ...extra,
@@ -163,7 +165,7 @@ describe('budget plans and versions', () => {
 
   it('a revision may not plan a cell below what is already committed and spent', async () => {
     const { wang, zhao, planId, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(1000))]);
-    await wang('budgets.commit', { cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 800, source: { type: 'cost_request', id: 1, ref: 'REQ-1' } });
+    await ops(wang).commit({ cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 800, source: { type: 'cost_request', id: 1, ref: 'REQ-1' } });
     const draft = await wang('budgetVersions.revise', { planId });
     // the draft's grid rows carry the floor the save applies: committed + actual, here 800 in January
     const [line] = (await wang('budgetVersions.lines', { versionId: draft.id })).rows;
@@ -177,7 +179,7 @@ describe('budget plans and versions', () => {
     const sub = await wang('budgetVersions.submit', { id: draft.id, version: saved.version });
     // a submitted version is not edited: no floors
     expect((await wang('budgetVersions.lines', { versionId: draft.id })).rows[0]).toMatchObject({ floors: null, used: null });
-    await wang('budgets.recordActual', { cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 150, source: { type: 'cost_claim', id: 9, ref: 'CLM-9' } });
+    await ops(wang).recordActual({ cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 150, source: { type: 'cost_claim', id: 9, ref: 'CLM-9' } });
     const before = ledgerSum(core, 'l.plan_id = ?', planId);
     const refused = await errOf(zhao('budgetVersions.approve', { id: draft.id, version: sub.version }));
     expect(refused?.code).toBe('budget_below_used');
@@ -197,7 +199,7 @@ describe('budget plans and versions', () => {
 
   it('a revision may not make a cell block-controlled while it is already past the new limit', async () => {
     const { wang, zhao, planId, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'ADV', months(1000), { controlMode: 'warn', toleranceBp: 0 })]);
-    const warned = await wang('budgets.commit', { cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 1200, source: { type: 'cost_request', id: 1, ref: '' } });
+    const warned = await ops(wang).commit({ cell: { lineId: lineIds[0]!, period: '2027-01' }, amount: 1200, source: { type: 'cost_request', id: 1, ref: '' } });
     expect(warned.result).toBe('warn');
     const draft = await wang('budgetVersions.revise', { planId });
     const bad = await errOf(wang('budgetVersions.saveLines', { versionId: draft.id, version: draft.version, rows: [row('KM-WH', 'ADV', months(1000), { controlMode: 'block', toleranceBp: 1000 })] }));

@@ -1,18 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { ApprovalState } from '../../../shared/domain/approval';
-import { decideControl, periodOf, spreadByWeights, type ControlMode } from '../../../shared/domain/budget';
+import { periodOf, spreadByWeights, type ControlMode } from '../../../shared/domain/budget';
 import { GENESIS, historyHash } from '../budgets/history';
 import { branchAndCounty, orgNodes } from '../budgets/lines';
 import { rng } from './generate';
 
 /**
  * The demo company's budgets: the fiscal year 2026 plan, approved (v1 in December 2025, v2 — more
- * promotion money for Kunming from April — in March), one approved transfer, and commitments and
- * actuals for January to May, so budget vs actual shows realistic figures on first start: most
- * cells partly used, a few warn-controlled cells over budget, no block-controlled cell past its
- * tolerance. Deterministic (seeded), written with prepared statements inside seedDemo's
- * transaction. The commitments and actuals cite stand-in documents (`demo_request` /
- * `demo_claim` with REQ-/CLM- numbers) until cost requests and claims exist.
+ * promotion money for Kunming from April — in March), and one approved transfer. Deterministic
+ * (seeded), written with prepared statements inside seedDemo's transaction. Commitments and actuals are not written here: they come from real requests, claims
+ * and payments (demo/history.ts and demo/documents.ts, through the documents' write functions).
  */
 const FY = 2026;
 /** yuan per county and channel type for a year, by cost type code */
@@ -155,31 +152,6 @@ export function seedDemoBudgets(client: Database.Database, seed = 2026): { lines
   from.amounts[2]! -= tAmount;
   to.amounts[2]! += tAmount;
 
-  // requests (commitments) January–May; claims settle them January–March
-  let req = 0;
-  for (const l of lines) {
-    for (let m = 1; m <= 5; m++) {
-      const allocated = l.amounts[m - 1]!;
-      if (allocated === 0 || r.next() < 0.35) continue;
-      // a few warn cells run over budget; block cells stay within their tolerance
-      const over = l.control === 'warn' && r.next() < 0.04;
-      const share = over ? 1.05 + r.next() * 0.1 : 0.3 + r.next() * 0.6;
-      const amount = Math.round((allocated * share) / 100) * 100;
-      if (l.control === 'block' && decideControl('block', l.toleranceBp, { allocated, committed: 0, actual: 0 }, amount).result === 'block') continue;
-      const id = ++req;
-      const day = String(r.int(2, 20)).padStart(2, '0');
-      const ref: [string, number, string] = ['demo_request', id, `REQ-${FY}-${String(id).padStart(5, '0')}`];
-      entry(l.id, m, 'commitment', amount, ref, ['demo_request', id], l.managerId, `${periodOf(FY, m)}-${day}T02:00:00.000Z`);
-      if (m > 3) continue;
-      const actual = Math.min(amount, Math.round((amount * (0.75 + r.next() * 0.25)) / 100) * 100);
-      const claim: [string, number, string] = ['demo_claim', id, `CLM-${FY}-${String(id).padStart(5, '0')}`];
-      const at = `${periodOf(FY, m)}-${String(r.int(21, 28)).padStart(2, '0')}T06:00:00.000Z`;
-      entry(l.id, m, 'release', -actual, claim, ['demo_request', id], finance, at);
-      entry(l.id, m, 'actual', actual, claim, ['demo_request', id], finance, at);
-      // the request is closed: what the claim did not use goes back
-      entry(l.id, m, 'release', actual - amount, claim, ['demo_request', id], finance, at);
-    }
-  }
   const AT = 10;
   pendingEntries.sort((a, b) => ((a[AT] as string) < (b[AT] as string) ? -1 : (a[AT] as string) > (b[AT] as string) ? 1 : 0)); // stable: same-time entries keep their order
   for (const e of pendingEntries) insEntry.run(...e);

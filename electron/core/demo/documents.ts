@@ -1,16 +1,7 @@
-import type { SessionUser } from '../../../shared/api/areas/auth';
-import { createScope } from '../auth/scope';
 import { stmt } from '../budgets/sql';
-import type { CoreEnv, OrgCtx } from '../context';
-import { addAttachment } from '../documents/attachments';
-import { claimFacts } from '../documents/claimRows';
-import { createClaim } from '../documents/claims';
-import { payClaim } from '../documents/payments';
-import { requestFacts } from '../documents/requestRows';
-import { closeRequest, createRequest } from '../documents/requests';
-import { putFile } from '../excel/files';
-import { act, submit } from '../workflow/engine';
-import { adapterOf } from '../workflow/adapters';
+import type { CoreEnv } from '../context';
+import { planHistory, proofsNeeded, writeHistory } from './history';
+import { demoWriter, type Who } from './writer';
 
 /**
  * The demo company's cost requests, claims and payments, written through the very functions the
@@ -20,85 +11,22 @@ import { adapterOf } from '../workflow/adapters';
  * What the demo shows: settled history June–September (requests approved, claimed with a proof,
  * paid, closed); items waiting for each approver (zhouqiang, lina, chenjie) and claims waiting for
  * finance to pay (wangfang); requests whose claims are overdue; one claim with a duplicate invoice
- * (submitted with a reason) and one above its request within the tolerance. The stand-in ledger
- * entries of January–May (demo/budgets.ts) predate this and stay as opening history.
+ * (submitted with a reason) and one above its request within the tolerance. The year before these (January–November on every line) is demo/history.ts; together they are
+ * every commitment and actual of the demo's ledger — nothing cites a stand-in.
  */
-type Who = 'zhangwei' | 'zhouqiang' | 'lina' | 'chenjie' | 'wangfang' | 'sunli' | string;
-
 export async function seedDemoDocuments(env: CoreEnv): Promise<{ requests: number; claims: number; payments: number }> {
   const db = env.db.$client;
-  const users = new Map<string, SessionUser>();
-  const userOf = (u: Who): SessionUser => {
-    let s = users.get(u);
-    if (!s) {
-      const r = stmt(db, 'SELECT id, username, display_name AS displayName, role, locale FROM users WHERE username = ?').get(u) as Omit<SessionUser, 'orgUnitIds'>;
-      s = { ...r, orgUnitIds: stmt(db, 'SELECT org_unit_id FROM user_org_units WHERE user_id = ?', true).all(r.id) as number[] };
-      users.set(u, s);
-    }
-    return s;
-  };
-  const as = (u: Who, at: string): OrgCtx => {
-    const user = userOf(u);
-    const now = new Date(at);
-    return { ...env, now: () => now, user, tokenHash: null, signal: new AbortController().signal, scope: createScope(db, user) };
-  };
-  // proof scans uploaded by their claimants beforehand (an upload belongs to its uploader; each scan differs)
-  const pdf = (n: number) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% demo proof ${n}\n%%EOF\n`);
-  const proofs = new Map<string, string[]>();
-  let n = 0;
-  for (const u of ['zhangwei', 'staff01']) {
-    const list: string[] = [];
-    for (let k = 0; k < 24; k++) list.push((await putFile(env, userOf(u).id, `发票照片-${k + 1}.pdf`, pdf(n++))).fileId);
-    proofs.set(u, list);
-  }
-  const partnerIn = (county: string, k: number) => {
-    const ids = stmt(
-      db,
-      `SELECT p.id FROM partners p JOIN org_units o ON o.id = p.org_unit_id WHERE o.path LIKE (SELECT path FROM org_units WHERE code = ?) || '%'
-       AND p.status = 'cooperating' AND p.active = 1 AND p.channel_type_id IN (SELECT id FROM channel_types WHERE code IN ('TERMINAL','BUSINESS','DEALER','AGENT'))
-       ORDER BY p.id`,
-      true,
-    ).all(county) as number[];
-    return ids[k % ids.length]!;
-  };
-  const cost = (code: string) => stmt(db, 'SELECT id FROM cost_types WHERE code = ?', true).get(code) as number;
-  const counts = { requests: 0, claims: 0, payments: 0 };
-
-  /** Runs the route's waiting tasks as their assignees until the document is decided or `stopAfter` steps. */
-  const approveAll = (type: 'cost_request' | 'claim', id: number, at: string, stopAfter = 99) => {
-    for (let step = 0; step < stopAfter; step++) {
-      const f = adapterOf(type).facts(db, id);
-      if (f.state !== 'submitted') return;
-      const assignee = stmt(db, `SELECT u.username FROM approval_tasks t JOIN users u ON u.id = t.assignee_id WHERE t.doc_type = ? AND t.doc_id = ? AND t.state = 'waiting' ORDER BY t.id LIMIT 1`, true).get(type, id) as string;
-      act(as(assignee, at), f, { version: f.version, action: 'approve', comment: '同意', confirmWarn: true });
-    }
-  };
-  const request = (who: Who, county: string, k: number, costCode: string, start: string, end: string, amount: number, title: string, submitAt: string) => {
-    const id = createRequest(as(who, submitAt), { partnerId: partnerIn(county, k), costTypeId: cost(costCode), title, description: '', activityStart: start, activityEnd: end, amount, expectedRevenue: amount * 4, expectedSubscribers: Math.round(amount / 10_000), promises: [] });
-    submit(as(who, submitAt), requestFacts(db, id), requestFacts(db, id).version);
-    counts.requests++;
-    return id;
-  };
-  const claim = (who: Who, requestId: number, amount: number, at: string, invoice: { code: string; number: string } | null = null, reason = '') => {
-    const id = createClaim(as(who, at), {
-      requestId, title: '活动核销', description: '', lines: [
-        invoice
-          ? { invoiceType: 'vat_general', invoiceCode: invoice.code, invoiceNumber: invoice.number, invoiceDate: at.slice(0, 10), amount, tax: Math.round(amount * 0.06), description: '' }
-          : { invoiceType: 'e_invoice', invoiceCode: '', invoiceNumber: `2653200000${String(900_000_0000 + counts.claims).slice(-10)}`, invoiceDate: at.slice(0, 10), amount, tax: Math.round(amount * 0.06), description: '' },
-      ],
-    });
-    addAttachment(as(who, at), claimFacts(db, id), proofs.get(who)!.shift()!, 'internal');
-    submit(as(who, at), claimFacts(db, id), claimFacts(db, id).version, { duplicateReason: reason });
-    counts.claims++;
-    return id;
-  };
-  const pay = (claimId: number, at: string, amount?: number) => {
-    const f = claimFacts(db, claimId);
-    payClaim(as('wangfang', at), { claimId, version: f.version, amount: amount ?? f.amount, approvedReason: '', method: 'bank_transfer', reference: `YH${claimId}${at.slice(5, 7)}`, paidOn: at.slice(0, 10) });
-    counts.payments++;
-  };
+  const w = demoWriter(env);
+  const { partnerIn, cost, approveAll, claim, pay } = w;
+  const request = (who: Who, county: string, k: number, costCode: string, start: string, end: string, amount: number, title: string, submitAt: string) =>
+    w.request(who, partnerIn(county, k), cost(costCode), start, end, amount, title, submitAt);
+  const year = planHistory(db);
+  for (const [u, n] of proofsNeeded(year)) await w.proofs(u, n);
+  for (const u of ['zhangwei', 'staff01']) await w.proofs(u, 24);
 
   db.transaction(() => {
+    // January–November on every line, then the stories below
+    writeHistory(w, year);
     // settled history: June–September, Wuhua and Panlong
     const months = [['06', '07'], ['07', '08'], ['08', '09'], ['09', '10']] as const;
     months.forEach(([m, next], i) => {
@@ -108,7 +36,7 @@ export async function seedDemoDocuments(env: CoreEnv): Promise<{ requests: numbe
         const c = claim(who, r, Math.round((amount * (85 + i * 3)) / 100 / 100) * 100, `2026-${m}-25T02:00:00.000Z`);
         approveAll('claim', c, `2026-${m}-27T03:00:00.000Z`);
         pay(c, `2026-${next}-05T02:00:00.000Z`);
-        closeRequest(as(who, `2026-${next}-06T02:00:00.000Z`), { id: r, version: requestFacts(db, r).version, comment: '活动结束' });
+        w.close(who, r, `2026-${next}-06T02:00:00.000Z`, '活动结束');
       }
     });
     // overdue: approved in September, never claimed
@@ -146,5 +74,5 @@ export async function seedDemoDocuments(env: CoreEnv): Promise<{ requests: numbe
     const pl = request('staff01', 'KM-PL', 5, 'DISPLAY', '2026-12-08', '2026-12-28', 1_200_000, '盘龙年末铺市', '2026-11-30T02:00:00.000Z');
     approveAll('cost_request', pl, '2026-12-01T03:00:00.000Z', 1);
   }).immediate();
-  return counts;
+  return w.counts;
 }

@@ -31,6 +31,43 @@ export type RawClaim = Omit<ClaimRow, 'status' | 'flags'> & {
   bankAccount: string;
 };
 
+/**
+ * The list's flags as SQL terms of the row (the same rules as `flagsOf`, which reads a claim's
+ * lines and attachments one query each — fine for one claim, not for a page of them).
+ */
+const LIST_FLAG_TERMS = `,
+  EXISTS (SELECT 1 FROM claim_lines l JOIN claim_lines d ON d.invoice_code = l.invoice_code AND d.invoice_number = l.invoice_number AND d.claim_id <> l.claim_id
+          JOIN claims dc ON dc.id = d.claim_id AND dc.approval_state NOT IN ('cancelled','rejected')
+          WHERE l.claim_id = c.id AND l.invoice_number <> '') AS duplicateInvoice,
+  EXISTS (SELECT 1 FROM attachments a JOIN attachments d ON d.sha256 = a.sha256 AND d.removed = 0 AND NOT (d.doc_type = 'claim' AND d.doc_id = c.id)
+          LEFT JOIN claims dc ON d.doc_type = 'claim' AND dc.id = d.doc_id LEFT JOIN cost_requests dr ON d.doc_type = 'cost_request' AND dr.id = d.doc_id
+          WHERE a.doc_type = 'claim' AND a.doc_id = c.id AND a.removed = 0 AND coalesce(dc.approval_state, dr.approval_state) NOT IN ('cancelled','rejected')) AS duplicateFile,
+  EXISTS (SELECT 1 FROM attachments a WHERE a.doc_type = 'claim' AND a.doc_id = c.id AND a.removed = 0) AS hasProof`;
+
+export interface ListFlagTerms {
+  duplicateInvoice: number;
+  duplicateFile: number;
+  hasProof: number;
+}
+
+/** `claimSelect` with the flag terms of the list. */
+export const claimListSelect = (locale: string) => {
+  const s = claimSelect(locale);
+  const at = s.indexOf('\n  FROM claims c');
+  return `${s.slice(0, at)}${LIST_FLAG_TERMS}${s.slice(at)}`;
+};
+
+export function listFlagsOf(r: RawClaim & ListFlagTerms, today: string): ClaimFlags {
+  return {
+    duplicateInvoice: !!r.duplicateInvoice,
+    duplicateFile: !!r.duplicateFile,
+    overRequest: r.requestId !== null && r.approvalState !== 'approved' && r.amount > r.requestAmount - r.requestClaimed,
+    overdue: r.approvalState !== 'approved' && r.approvalState !== 'cancelled' && r.approvalState !== 'rejected' && r.due < today,
+    postHoc: !!r.postHoc,
+    missingProof: r.amount > r.threshold && !r.hasProof,
+  };
+}
+
 export const claimStatus = (state: ApprovalState, pay: Claim['payState']): ClaimStatus => (state === 'approved' ? (pay ?? 'unpaid') : state);
 
 /** Claims (not cancelled or rejected, not this one) with the same invoice code + number. */
@@ -55,15 +92,10 @@ export function linesOf(db: Database.Database, claimId: number): ClaimLine[] {
 export function flagsOf(db: Database.Database, r: RawClaim, today: string, lines?: ClaimLine[]): ClaimFlags {
   const ls = lines ?? linesOf(db, r.id);
   const atts = attachmentsOf(db, 'claim', r.id);
-  const remaining = r.requestAmount - r.requestClaimed;
-  return {
-    duplicateInvoice: ls.some((l) => l.duplicates.length > 0),
-    duplicateFile: atts.some((a) => a.duplicates.length > 0),
-    overRequest: r.requestId !== null && r.approvalState !== 'approved' && r.amount > remaining,
-    overdue: r.approvalState !== 'approved' && r.approvalState !== 'cancelled' && r.approvalState !== 'rejected' && r.due < today,
-    postHoc: !!r.postHoc,
-    missingProof: r.amount > r.threshold && atts.length === 0,
-  };
+  return listFlagsOf(
+    { ...r, duplicateInvoice: +ls.some((l) => l.duplicates.length > 0), duplicateFile: +atts.some((a) => a.duplicates.length > 0), hasProof: +(atts.length > 0) },
+    today,
+  );
 }
 
 /** Bank details in full only for finance and the partner's manager (SPEC §7); masked for others. */

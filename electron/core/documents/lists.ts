@@ -4,7 +4,7 @@ import type { pageQuery } from '../../../shared/api/areas/common';
 import { stmt } from '../budgets/sql';
 import type { OrgCtx } from '../context';
 import { buildPageQuery, encodeCursor, type ColumnSpec } from '../master/paging';
-import { claimSelect, claimStatus, flagsOf, type RawClaim } from './claimRows';
+import { claimListSelect, claimStatus, listFlagsOf, type ListFlagTerms, type RawClaim } from './claimRows';
 import { todayOf } from './dates';
 import { requestSelect, toRequestRow } from './requestRows';
 
@@ -36,7 +36,16 @@ const requestColumns = (a: string, status: string): Record<string, ColumnSpec> =
   createdBy: { expr: `${a}.created_by`, kind: 'number' },
 });
 
-function page<T>(ctx: OrgCtx, q: Query, select: string, alias: string, status: string, extra: { where: string[]; params: unknown[] }, map: (r: Record<string, unknown>) => T) {
+/**
+ * One page in two steps: the page's ids (and cursor keys) from the document table alone — joined
+ * to partners only when the filter or sort names the partner — so SQLite walks a covering index
+ * (claims_page_ix: payable claims by amount) instead of joining names for every matching row; then
+ * the details (names, flag terms) for those ids only. Total and sum come from the table alone too.
+ */
+function page<T>(
+  ctx: OrgCtx, q: Query, select: string, table: string, alias: string, status: string, extra: { where: string[]; params: unknown[] },
+  map: (r: Record<string, unknown>) => T,
+) {
   const db = ctx.db.$client;
   const scope = ctx.scope.sql(`${alias}.org_unit_id`);
   const base = { where: [...scope.where, ...extra.where], params: [...scope.params, ...extra.params] };
@@ -48,38 +57,37 @@ function page<T>(ctx: OrgCtx, q: Query, select: string, alias: string, status: s
   const quick = [`${alias}.number`, `${alias}.title`, 'p.name', 'p.code'];
   const sort = { colId: 'createdAt', sort: 'desc' as const };
   const built = buildPageQuery(q, columns, `${alias}.id`, quick, base, sort);
+  const counted = q.cursor ? buildPageQuery({ ...q, cursor: undefined }, columns, `${alias}.id`, quick, base, sort) : built;
+  const from = (b: typeof built) =>
+    `FROM ${table} ${alias}${/\bp\./.test(`${b.where} ${b.orderBy} ${b.keyExprs.join(' ')}`) ? ` JOIN partners p ON p.id = ${alias}.partner_id` : ''}`;
   const keys = built.keyExprs.map((e, i) => `${e} AS k${i}`).join(', ');
-  const from = select.slice(select.indexOf(' FROM '));
-  const rows = stmt(db, `${select.slice(0, select.indexOf(' FROM '))}, ${keys}${from} ${built.where} ${built.orderBy} LIMIT ? OFFSET ?`).all(
+  const picked = stmt(db, `SELECT ${alias}.id AS id, ${keys} ${from(built)} ${built.where} ${built.orderBy} LIMIT ? OFFSET ?`).all(
     ...built.params,
     q.limit,
     q.cursor ? 0 : q.offset,
-  ) as Record<string, unknown>[];
-  const counted = q.cursor ? buildPageQuery({ ...q, cursor: undefined }, columns, `${alias}.id`, quick, base, sort) : built;
-  const agg = stmt(db, `SELECT count(*) AS n, coalesce(sum(${alias}.amount), 0) AS s${from} ${counted.where}`).get(...counted.params) as { n: number; s: number };
-  const last = rows.at(-1);
-  const nextCursor = last && rows.length === q.limit ? encodeCursor(built.keyExprs.map((_, i) => last[`k${i}`])) : null;
-  return { rows: rows.map(map), total: agg.n, sum: agg.s, nextCursor };
+  ) as ({ id: number } & Record<string, unknown>)[];
+  const details = picked.length
+    ? (stmt(db, `${select} WHERE ${alias}.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(picked.map((r) => r.id))) as Record<string, unknown>[])
+    : [];
+  const byId = new Map(details.map((d) => [d.id as number, d]));
+  const agg = stmt(db, `SELECT count(*) AS n, coalesce(sum(${alias}.amount), 0) AS s ${from(counted)} ${counted.where}`).get(...counted.params) as { n: number; s: number };
+  const last = picked.at(-1);
+  const nextCursor = last && picked.length === q.limit ? encodeCursor(built.keyExprs.map((_, i) => last[`k${i}`])) : null;
+  return { rows: picked.map((r) => map(byId.get(r.id)!)), total: agg.n, sum: agg.s, nextCursor };
 }
-
-const strip = (r: Record<string, unknown>) => {
-  for (const k of Object.keys(r)) if (/^k\d+$/.test(k)) delete r[k];
-  return r;
-};
 
 export function listRequests(ctx: OrgCtx, q: Query) {
   const today = todayOf(ctx.now());
   const extra = q.overdue
     ? { where: [`r.approval_state = 'approved' AND r.settle_state IN ('open','partly_claimed') AND r.claimed_amount < r.amount AND r.claim_due < ?`], params: [today] }
     : { where: [], params: [] };
-  return page(ctx, q, requestSelect(ctx.user.locale), 'r', STATUS_REQ, extra, (r) => {
-    const { description: _d, ...row } = toRequestRow(strip(r) as never, today);
+  return page(ctx, q, requestSelect(ctx.user.locale), 'cost_requests', 'r', STATUS_REQ, extra, (r) => {
+    const { description: _d, ...row } = toRequestRow(r as never, today);
     return row as CostRequestRow;
   });
 }
 
 export function listClaims(ctx: OrgCtx, q: Query) {
-  const db = ctx.db.$client;
   const today = todayOf(ctx.now());
   const where: string[] = [];
   const params: unknown[] = [];
@@ -87,10 +95,12 @@ export function listClaims(ctx: OrgCtx, q: Query) {
     where.push(`c.approval_state IN ('draft','returned','submitted') AND c.due < ?`);
     params.push(today);
   }
-  if (q.payable) where.push(`c.approval_state = 'approved' AND c.pay_state <> 'paid'`);
-  return page(ctx, q, claimSelect(ctx.user.locale), 'c', STATUS_CLAIM, { where, params }, (raw) => {
-    const r = strip(raw) as unknown as RawClaim;
+  // payable as an IN list: both ranges of the covering index claims_page_ix (approval_state, pay_state, amount, org_unit_id)
+  if (q.payable) where.push(`c.approval_state = 'approved' AND c.pay_state IN ('unpaid','partly_paid')`);
+  return page(ctx, q, claimListSelect(ctx.user.locale), 'claims', 'c', STATUS_CLAIM, { where, params }, (raw) => {
+    const r = raw as unknown as RawClaim & ListFlagTerms;
     const { threshold: _t, requestAmount: _a, requestClaimed: _c, postHoc: _p, payeeName: _n, bankName: _b, bankAccount: _k, description: _d, ...rest } = r;
-    return { ...rest, status: claimStatus(r.approvalState, r.payState), flags: flagsOf(db, r, today) } as ClaimRow;
+    const { duplicateInvoice: _i, duplicateFile: _f, hasProof: _h, ...row } = rest;
+    return { ...row, status: claimStatus(r.approvalState, r.payState), flags: listFlagsOf(r, today) } as ClaimRow;
   });
 }

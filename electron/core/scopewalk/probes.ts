@@ -276,14 +276,6 @@ export const TABLE: Record<MethodName, Entry> = {
       { as: 'channel_staff', aim: 'a KM key', input: (w) => ({ cell: keyCell(w), amount: 1 }) },
     ],
   },
-  'budgets.commit': {
-    probes: [
-      { as: 'finance', aim: 'on a KM line', input: (w) => ({ cell: cell(w), amount: 1, source: { type: 'walk_request', id: 1 } }) },
-      { as: 'finance', aim: 'on a KM key', input: (w) => ({ cell: keyCell(w), amount: 1, source: { type: 'walk_request', id: 1 } }) },
-    ],
-  },
-  'budgets.release': { probes: [{ as: 'finance', aim: 'on a KM line', input: (w) => ({ cell: cell(w), amount: 1, against: { type: 'demo_request', id: 1 } }) }] },
-  'budgets.recordActual': { probes: [{ as: 'finance', aim: 'on a KM line', input: (w) => ({ cell: cell(w), amount: 1, source: { type: 'walk_claim', id: 1 } }) }] },
   'budgets.vsActual': {
     probes: [
       { as: 'approver', aim: 'by branch and unit', input: () => ({ fiscalYear: 2026, dimensions: ['branch', 'county', 'orgUnit'] }) },

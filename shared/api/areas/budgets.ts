@@ -3,7 +3,7 @@ import { GRANULARITIES } from '../../domain/budget';
 import { method } from '../define';
 import {
   BVA_DIMENSIONS, LEDGER_KINDS, type Availability, type BudgetLineRow, type BudgetPeriod, type BudgetPlan, type BudgetTransfer, type BudgetVersion,
-  type BudgetVsActual, type CompareResult, type HistoryEntry, type LedgerEntriesPage, type LedgerPosting, type SaveLinesResult,
+  type BudgetVsActual, type CompareResult, type HistoryEntry, type LedgerEntriesPage, type SaveLinesResult,
 } from './budgetTypes';
 import { id, pageQuery, period, type Page } from './common';
 import { CONTROL_MODES } from './master';
@@ -16,6 +16,8 @@ import { CONTROL_MODES } from './master';
  * Vocabulary: a *line* is org unit × channel type × cost type (× partner) of a plan; a *cell* is a
  * line in one month; see shared/domain/budget.ts. Money is integer fen.
  * Writes are for finance; reads for every role, limited to the caller's org-unit scope.
+ * No method posts commitments, releases or actuals: those move only through cost requests, claims
+ * and payments (documents area, electron/core/documents/effects.ts), through the ledger's one insert.
  * Until the approval workflow exists, a finance user other than the submitter approves.
  */
 export * from './budgetTypes';
@@ -36,12 +38,6 @@ export const lineKey = z.object({ orgUnitId: id, channelTypeId: id, costTypeId: 
  * cost type at each ancestor org unit (a township's request draws on its county's budget).
  */
 export const cellRef = z.union([z.object({ lineId: id, period }), lineKey.extend({ period })]);
-/** A document that causes or owns ledger entries, e.g. { type: 'cost_request', id: 42, ref: 'REQ-2026-0042' }. */
-export const docRef = z.object({
-  type: z.string().regex(/^[a-z][a-z_]{1,39}$/, 'v.code'),
-  id,
-  ref: z.string().trim().max(64).default(''),
-});
 
 /** Filter of budget vs actual and drill-down: ids per dimension (partner null = lines without partner); orgUnitId = that unit's subtree. */
 export const bvaFilter = z
@@ -145,19 +141,6 @@ export const budgetsApi = {
 
   /** ok / warn / block for spending `amount` on a cell, with its balances (any role, own scope) */
   'budgets.checkAvailability': method<Availability>()(z.object({ cell: cellRef, amount: cellFen }), { scope: 'org' }),
-  /** reserve budget for an approved request; refused (budget_exceeded) when the rule blocks */
-  'budgets.commit': method<LedgerPosting>()(z.object({ cell: cellRef, amount, source: docRef }), { ...FINANCE, scope: 'org' }),
-  /** give back what `against` (the commitment's document) still holds on the cell, or part of it */
-  'budgets.release': method<LedgerPosting>()(
-    z.object({ cell: cellRef, amount, against: docRef.omit({ ref: true }), source: docRef.optional() }),
-    { ...FINANCE, scope: 'org' },
-  ),
-  /** a settled claim: actual spend; with `against`, it first consumes that request's commitment */
-  'budgets.recordActual': method<LedgerPosting>()(
-    z.object({ cell: cellRef, amount, source: docRef, against: docRef.omit({ ref: true }).optional() }),
-    { ...FINANCE, scope: 'org' },
-  ),
-
   /** budget vs actual for any dimensions and period granularity, with subtotals and a grand total */
   'budgets.vsActual': method<BudgetVsActual>()(
     z.object({

@@ -130,6 +130,8 @@ export const claims = sqliteTable(
     index('claims_request_ix').on(t.requestId),
     index('claims_partner_ix').on(t.partnerId, t.id),
     index('claims_state_ix').on(t.approvalState, t.payState, t.id),
+    // covering for the claims list's page (payable, by amount): ids and keys without touching the rows
+    index('claims_page_ix').on(t.approvalState, t.payState, t.amount, t.orgUnitId),
     fenCk('claims_amount_ck', 'amount'),
     fenCk('claims_paid_ck', 'paid_amount'),
     check('claims_approved_ck', sql`${t.approvedAmount} is null or (typeof(${t.approvedAmount}) = 'integer' and ${t.approvedAmount} between 0 and ${t.amount})`),

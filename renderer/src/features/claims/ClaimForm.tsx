@@ -4,6 +4,7 @@ import { issueText, useTranslation } from '../../i18n';
 import { Field } from '../../ui/form';
 import type { BudgetLookups } from '../budgets/lookups';
 import { PartnerPicker } from '../requests/common/PartnerPicker';
+import { DateField } from '../../ui/DateField';
 
 export interface ClaimHead {
   requestId: number | null;
@@ -106,10 +107,10 @@ export function ClaimForm(p: {
         <input name="title" value={h.title} maxLength={100} disabled={disabled} aria-invalid={!!p.issues.title} onChange={(e) => set({ title: e.target.value })} />
       </Field>
       <Field label={f('activityStart')} error={err('activityStart')}>
-        <input name="activityStart" type="date" value={h.activityStart} disabled={disabled || !standalone} onChange={(e) => set({ activityStart: e.target.value })} />
+        <DateField name="activityStart" value={h.activityStart} disabled={disabled || !standalone} onChange={(v) => set({ activityStart: v })} />
       </Field>
       <Field label={f('activityEnd')} error={err('activityEnd')}>
-        <input name="activityEnd" type="date" value={h.activityEnd} disabled={disabled || !standalone} onChange={(e) => set({ activityEnd: e.target.value })} />
+        <DateField name="activityEnd" value={h.activityEnd} disabled={disabled || !standalone} onChange={(v) => set({ activityEnd: v })} />
       </Field>
       <Field label={f('description')} wide>
         <textarea name="description" rows={2} maxLength={2000} value={h.description} disabled={disabled} onChange={(e) => set({ description: e.target.value })} />

@@ -1,31 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useParams } from 'wouter';
+import { useState } from 'react';
+import { Link, useParams } from 'wouter';
 import type { Claim, CostRequest } from '@shared/api/areas/documents';
 import type { Input } from '@shared/api/contract';
 import { EDITABLE_STATES } from '@shared/domain/approval';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { useLeaveGuard } from '../../app/leaveGuard';
 import { useSession } from '../../app/session';
 import { dateTime, money } from '../../format';
-import { errorText, fieldIssues, useTranslation } from '../../i18n';
-import { Banner, type Message } from '../../ui/Banner';
+import { errorText, useTranslation } from '../../i18n';
+import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useBudgetLookups } from '../budgets/lookups';
 import { DocStatus, Flags } from '../requests/common/DocStatus';
 import { DocHistory } from '../requests/common/HistoryTable';
 import { DocProgress } from '../requests/common/ProgressView';
-import { ReasonDialog } from '../requests/common/ReasonDialog';
+import { ReasonDialog } from '../../ui/ReasonDialog';
+import { useDocumentActions } from '../requests/common/useDocumentActions';
 import '../requests/common/docs.css';
 import { todayIso } from '../requests/draft';
-import { setFlash, takeFlash, useDocInvalidate } from '../requests/useDocActions';
 import { Attachments } from './Attachments';
 import { ClaimForm, type ClaimHead } from './ClaimForm';
 import { blankRow, linesInput, linesTotal, rowsOf, type LineRow } from './lines';
 import { LinesGrid } from './LinesGrid';
 import { PayDialog } from './PayDialog';
-
-type Act = 'submit' | 'cancel' | 'withdraw' | 'pay' | null;
 
 /** A claim: routes /claims/new, /claims/from/:requestId (settling a request) and /claims/:id. */
 export function ClaimPage() {
@@ -74,18 +71,10 @@ const headOf = (c: Claim | null, r: CostRequest | null): ClaimHead =>
 function ClaimEditor({ doc, request, reload }: { doc: Claim | null; request: CostRequest | null; reload: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [, navigate] = useLocation();
   const lk = useBudgetLookups();
-  const invalidate = useDocInvalidate();
   const [head, setHead] = useState<ClaimHead>(() => headOf(doc, request));
   const [rows, setRows] = useState<LineRow[]>(() => (doc ? rowsOf(doc.lines) : [blankRow(1)]));
-  const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<Message | null>(takeFlash);
-  const [busy, setBusy] = useState(false);
-  const [act, setAct] = useState<Act>(null);
-  const [leaving, setLeaving] = useState<(() => void) | null>(null);
-  useLeaveGuard(dirty, (proceed) => setLeaving(() => proceed));
 
   const mine = !doc || doc.ownerUserId === user.id || doc.createdBy === user.id;
   const staff = user.role === 'channel_staff' || user.role === 'admin';
@@ -95,6 +84,20 @@ function ClaimEditor({ doc, request, reload }: { doc: Claim | null; request: Cos
   const requests = (open.data?.rows ?? []).filter((r) => r.status === 'open' || r.status === 'partly_claimed');
   const linked = requests.find((r) => r.id === head.requestId) ?? (request && request.id === head.requestId ? request : null);
   const remaining = linked ? linked.remaining : null;
+
+  const a = useDocumentActions({
+    docType: 'claim',
+    doc,
+    editable,
+    reload,
+    setIssues,
+    write: () => {
+      const input = inputOf();
+      if (!input) return null;
+      return doc ? call('claims.update', { ...input, id: doc.id, version: doc.version }) : call('claims.create', input);
+    },
+  });
+  const { dirty, setDirty, message, setMessage, busy, act, setAct, done } = a;
 
   const setH = (patch: Partial<ClaimHead>) => {
     setHead((h) => ({ ...h, ...patch }));
@@ -137,68 +140,9 @@ function ClaimEditor({ doc, request, reload }: { doc: Claim | null; request: Cos
     };
   };
 
-  const save = async (): Promise<Claim | null> => {
-    const input = inputOf();
-    if (!input) return null;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = doc ? await call('claims.update', { ...input, id: doc.id, version: doc.version }) : await call('claims.create', input);
-      setDirty(false);
-      void invalidate();
-      return saved;
-    } catch (e) {
-      setIssues(fieldIssues(e));
-      setMessage({ kind: 'error', text: errorText(e) });
-      const code = (e as { code?: string }).code;
-      if (doc && (code === 'conflict' || code === 'stale')) {
-        setFlash(t('wf.queue.conflict', { number: doc.number }), 'warn');
-        reload();
-      }
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const saveAndShow = async () => {
-    const saved = await save();
-    if (!saved) return;
-    const text = t(doc ? 'docs.act.done.save' : 'docs.act.done.create', { number: saved.number });
-    setFlash(text);
-    setMessage({ kind: 'ok', text });
-    if (!doc) navigate(`/claims/${saved.id}`, { replace: true });
-    else reload();
-  };
-  const saveRef = useRef(saveAndShow);
-  saveRef.current = saveAndShow;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !document.querySelector('dialog[open]')) {
-        e.preventDefault();
-        if (editable) void saveRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editable]);
-
-  const done = (key: string, number: string) => {
-    const text = t(`docs.act.done.${key}`, { number });
-    setFlash(text);
-    setMessage({ kind: 'ok', text });
-    void invalidate();
-    reload();
-  };
   const flags = doc?.flags;
   const needsReason = !!flags && (flags.duplicateInvoice || flags.duplicateFile);
-  const submit = async (duplicateReason: string) => {
-    let current = doc;
-    if (!current || dirty) current = await save();
-    if (!current) throw new Error(t('errors.validation'));
-    const r = await call('claims.submit', { id: current.id, version: current.version, duplicateReason });
-    if (!doc) navigate(`/claims/${r.id}`, { replace: true });
-    done('submit', r.number);
-  };
+  const submit = (duplicateReason: string) => a.submitWith((current) => call('claims.submit', { id: current.id, version: current.version, duplicateReason }));
 
   const canWithdraw = !!doc && mine && doc.approvalState === 'submitted';
   const canCancel = !!doc && mine && staff && EDITABLE_STATES.includes(doc.approvalState);
@@ -216,7 +160,7 @@ function ClaimEditor({ doc, request, reload }: { doc: Claim | null; request: Cos
         {dirty && <span className="badge">{t('docs.act.unsaved')}</span>}
         <span style={{ flex: 1 }} />
         {editable && (
-          <button type="button" disabled={busy} onClick={() => void saveAndShow()} title={t('common.shortcut', { keys: 'Ctrl+S' })} data-testid="doc-save">
+          <button type="button" disabled={busy} onClick={() => void a.saveAndShow()} title={t('common.shortcut', { keys: 'Ctrl+S' })} data-testid="doc-save">
             {t('docs.act.save')}
           </button>
         )}
@@ -322,7 +266,7 @@ function ClaimEditor({ doc, request, reload }: { doc: Claim | null; request: Cos
             required
             confirmLabel={t('docs.act.submit')}
             onConfirm={submit}
-            onClose={() => setAct(null)}
+            onClose={a.close}
           />
         ) : (
           <ConfirmDialog
@@ -330,52 +274,14 @@ function ClaimEditor({ doc, request, reload }: { doc: Claim | null; request: Cos
             text={t('docs.act.confirmSubmit', { number: doc?.number ?? '' })}
             confirmLabel={t('docs.act.submit')}
             onConfirm={() => submit('')}
-            onClose={() => setAct(null)}
+            onClose={a.close}
           />
         ))}
-      {leaving && (
-        <ConfirmDialog
-          title={t('docs.act.unsaved')}
-          text={t('docs.act.leaveText')}
-          confirmLabel={t('docs.act.leave')}
-          danger
-          onConfirm={async () => {
-            setDirty(false);
-            leaving();
-          }}
-          onClose={() => setLeaving(null)}
-        />
-      )}
-      {act === 'withdraw' && doc && (
-        <ReasonDialog
-          title={`${t('docs.act.withdraw')} · ${doc.number}`}
-          label={t('docs.act.commentWithdraw')}
-          confirmLabel={t('docs.act.withdraw')}
-          onConfirm={async (comment) => {
-            await call('approvals.withdraw', { docType: 'claim', docId: doc.id, version: doc.version, comment });
-            done('withdraw', doc.number);
-          }}
-          onClose={() => setAct(null)}
-        />
-      )}
-      {act === 'cancel' && doc && (
-        <ReasonDialog
-          title={`${t('docs.act.cancel')} · ${doc.number}`}
-          label={t('docs.act.reasonCancel')}
-          required
-          danger
-          confirmLabel={t('docs.act.cancel')}
-          onConfirm={async (comment) => {
-            await call('claims.cancel', { id: doc.id, version: doc.version, comment });
-            done('cancel', doc.number);
-          }}
-          onClose={() => setAct(null)}
-        />
-      )}
+      {a.dialogs}
       {act === 'pay' && doc && (
         <PayDialog
           claim={doc}
-          onClose={() => setAct(null)}
+          onClose={a.close}
           onPaid={(c) => {
             setAct(null);
             done('pay', c.number);

@@ -9,6 +9,7 @@ import { Banner, type Message } from '../../ui/Banner';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/form';
 import { fenOf, todayIso } from '../requests/draft';
+import { DateField } from '../../ui/DateField';
 
 /**
  * Finance pays an approved claim, in part or in full. The first payment fixes the approved amount
@@ -110,7 +111,7 @@ export function PayDialog({ claim, onClose, onPaid }: { claim: Claim; onClose: (
           <input name="reference" value={reference} maxLength={100} onChange={(e) => setReference(e.target.value)} />
         </Field>
         <Field label={t('docs.pay.paidOn')} error={shown.paidOn}>
-          <input name="paidOn" type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
+          <DateField name="paidOn" value={paidOn} onChange={setPaidOn} />
         </Field>
       </div>
       <Banner message={message} />

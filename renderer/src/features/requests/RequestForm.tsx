@@ -4,6 +4,7 @@ import { useTranslation, issueText } from '../../i18n';
 import { Field } from '../../ui/form';
 import { PartnerPicker } from './common/PartnerPicker';
 import { fenOf, type RequestDraft } from './draft';
+import { DateField } from '../../ui/DateField';
 
 /** On leaving a money field, a valid amount is shown as 10,000.00. */
 const tidy = (v: string) => {
@@ -69,10 +70,10 @@ export function RequestForm(p: {
         <input name="title" value={d.title} maxLength={100} disabled={disabled} aria-invalid={!!p.issues.title} onChange={(e) => set({ title: e.target.value })} />
       </Field>
       <Field label={f('activityStart')} error={err('activityStart')}>
-        <input name="activityStart" type="date" value={d.activityStart} disabled={disabled} aria-invalid={!!p.issues.activityStart} onChange={(e) => set({ activityStart: e.target.value })} />
+        <DateField name="activityStart" value={d.activityStart} disabled={disabled} invalid={!!p.issues.activityStart} onChange={(v) => set({ activityStart: v })} />
       </Field>
       <Field label={f('activityEnd')} error={err('activityEnd')}>
-        <input name="activityEnd" type="date" value={d.activityEnd} disabled={disabled} aria-invalid={!!p.issues.activityEnd} onChange={(e) => set({ activityEnd: e.target.value })} />
+        <DateField name="activityEnd" value={d.activityEnd} disabled={disabled} invalid={!!p.issues.activityEnd} onChange={(v) => set({ activityEnd: v })} />
       </Field>
       <Field label={f('amount')} error={err('amount')}>
         <input name="amount" className="money-input" inputMode="decimal" value={d.amount} disabled={disabled} aria-invalid={!!p.issues.amount} placeholder="0.00" onChange={(e) => set({ amount: e.target.value })} onBlur={(e) => tidy(e.target.value) !== e.target.value && set({ amount: tidy(e.target.value) })} />

@@ -1,15 +1,14 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import type { CostRequest } from '@shared/api/areas/documents';
 import { EDITABLE_STATES } from '@shared/domain/approval';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { useLeaveGuard } from '../../app/leaveGuard';
 import { useSession } from '../../app/session';
 import { useDebounced } from '../../grid/useDebounced';
-import { errorText, fieldIssues, useTranslation } from '../../i18n';
-import { Banner, messageText, type Message } from '../../ui/Banner';
+import { errorText, useTranslation } from '../../i18n';
+import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useBudgetLookups } from '../budgets/lookups';
 import { Attachments } from '../claims/Attachments';
@@ -17,13 +16,11 @@ import { BudgetBox } from './common/BudgetBox';
 import { DocStatus, Flags } from './common/DocStatus';
 import { DocHistory } from './common/HistoryTable';
 import { DocProgress } from './common/ProgressView';
-import { ReasonDialog } from './common/ReasonDialog';
+import { ReasonDialog } from '../../ui/ReasonDialog';
+import { useDocumentActions } from './common/useDocumentActions';
 import './common/docs.css';
 import { draftOf, emptyDraft, inputOf, previewInputOf, todayIso, type RequestDraft } from './draft';
 import { PromisesEditor, RequestForm } from './RequestForm';
-import { setFlash, takeFlash, useDocInvalidate } from './useDocActions';
-
-type Act = 'submit' | 'cancel' | 'close' | 'withdraw' | null;
 
 /**
  * One cost request: the form (a draft or returned request by its owner; read-only otherwise), the
@@ -45,24 +42,34 @@ function RequestEditor({ doc, reload }: { doc: CostRequest | null; reload: () =>
   const { user } = useSession();
   const [, navigate] = useLocation();
   const lk = useBudgetLookups();
-  const invalidate = useDocInvalidate();
   const [draft, setDraft] = useState<RequestDraft>(() => (doc ? draftOf(doc) : emptyDraft(todayIso())));
-  const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<Message | null>(takeFlash);
-  const [busy, setBusy] = useState(false);
-  const [act, setAct] = useState<Act>(null);
-  const [leaving, setLeaving] = useState<(() => void) | null>(null);
-  useLeaveGuard(dirty, (proceed) => setLeaving(() => proceed));
-  const set = (patch: Partial<RequestDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setDirty(true);
-  };
 
   const mine = !doc || doc.ownerUserId === user.id || doc.createdBy === user.id;
   const staff = user.role === 'channel_staff' || user.role === 'admin';
   const editable = staff && mine && (!doc || EDITABLE_STATES.includes(doc.approvalState));
   const status = doc?.status ?? 'draft';
+  const a = useDocumentActions({
+    docType: 'cost_request',
+    doc,
+    editable,
+    reload,
+    setIssues,
+    write: () => {
+      const { input, issues: found } = inputOf(draft);
+      setIssues(found);
+      if (!input) {
+        a.setMessage({ kind: 'error', text: t('errors.validation') });
+        return null;
+      }
+      return doc ? call('costRequests.update', { ...input, id: doc.id, version: doc.version }) : call('costRequests.create', input);
+    },
+  });
+  const { dirty, message, setMessage, busy, act, setAct, done } = a;
+  const set = (patch: Partial<RequestDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    a.setDirty(true);
+  };
 
   const debounced = useDebounced(draft, 300);
   const previewInput = useMemo(() => previewInputOf(debounced, doc?.id), [debounced, doc?.id]);
@@ -70,72 +77,7 @@ function RequestEditor({ doc, reload }: { doc: CostRequest | null; reload: () =>
   const parsed = inputOf(draft);
   const amount = parsed.input?.amount ?? 0;
   const postHoc = doc ? doc.postHoc : draft.activityStart < todayIso();
-
-  const save = async (): Promise<CostRequest | null> => {
-    const { input, issues: found } = inputOf(draft);
-    setIssues(found);
-    if (!input) {
-      setMessage({ kind: 'error', text: t('errors.validation') });
-      return null;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = doc ? await call('costRequests.update', { ...input, id: doc.id, version: doc.version }) : await call('costRequests.create', input);
-      setDirty(false);
-      void invalidate();
-      return saved;
-    } catch (e) {
-      setIssues(fieldIssues(e));
-      setMessage({ kind: 'error', text: errorText(e) });
-      const code = (e as { code?: string }).code;
-      if (doc && (code === 'conflict' || code === 'stale')) {
-        setFlash(t('wf.queue.conflict', { number: doc.number }), 'warn');
-        reload();
-      }
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const saveAndShow = async () => {
-    const saved = await save();
-    if (!saved) return;
-    const text = t(doc ? 'docs.act.done.save' : 'docs.act.done.create', { number: saved.number });
-    setFlash(text);
-    setMessage({ kind: 'ok', text });
-    if (!doc) navigate(`/requests/${saved.id}`, { replace: true });
-    else reload();
-  };
-  const saveRef = useRef(saveAndShow);
-  saveRef.current = saveAndShow;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !document.querySelector('dialog[open]')) {
-        e.preventDefault();
-        if (editable) void saveRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editable]);
-
-  const done = (key: string, number: string) => {
-    const text = t(`docs.act.done.${key}`, { number });
-    setFlash(text);
-    setMessage({ kind: 'ok', text });
-    void invalidate();
-    reload();
-  };
-
-  const submit = async () => {
-    let current = doc;
-    if (!current || dirty) current = await save();
-    if (!current) throw new Error(message ? messageText(message) : t('errors.validation'));
-    const r = await call('costRequests.submit', { id: current.id, version: current.version });
-    if (!doc) navigate(`/requests/${r.id}`, { replace: true });
-    done('submit', r.number);
-  };
+  const submit = () => a.submitWith((current) => call('costRequests.submit', { id: current.id, version: current.version }));
 
   const canSubmit = editable && staff;
   const canWithdraw = !!doc && mine && doc.approvalState === 'submitted';
@@ -155,7 +97,7 @@ function RequestEditor({ doc, reload }: { doc: CostRequest | null; reload: () =>
         {dirty && <span className="badge">{t('docs.act.unsaved')}</span>}
         <span className="spacer" style={{ flex: 1 }} />
         {editable && (
-          <button type="button" disabled={busy} onClick={() => void saveAndShow()} title={t('common.shortcut', { keys: 'Ctrl+S' })} data-testid="doc-save">
+          <button type="button" disabled={busy} onClick={() => void a.saveAndShow()} title={t('common.shortcut', { keys: 'Ctrl+S' })} data-testid="doc-save">
             {t('docs.act.save')}
           </button>
         )}
@@ -227,48 +169,10 @@ function RequestEditor({ doc, reload }: { doc: CostRequest | null; reload: () =>
           text={t('docs.act.confirmSubmit', { number: doc?.number ?? '' })}
           confirmLabel={t('docs.act.submit')}
           onConfirm={submit}
-          onClose={() => setAct(null)}
+          onClose={a.close}
         />
       )}
-      {leaving && (
-        <ConfirmDialog
-          title={t('docs.act.unsaved')}
-          text={t('docs.act.leaveText')}
-          confirmLabel={t('docs.act.leave')}
-          danger
-          onConfirm={async () => {
-            setDirty(false);
-            leaving();
-          }}
-          onClose={() => setLeaving(null)}
-        />
-      )}
-      {act === 'withdraw' && doc && (
-        <ReasonDialog
-          title={`${t('docs.act.withdraw')} · ${doc.number}`}
-          label={t('docs.act.commentWithdraw')}
-          confirmLabel={t('docs.act.withdraw')}
-          onConfirm={async (comment) => {
-            await call('approvals.withdraw', { docType: 'cost_request', docId: doc.id, version: doc.version, comment });
-            done('withdraw', doc.number);
-          }}
-          onClose={() => setAct(null)}
-        />
-      )}
-      {act === 'cancel' && doc && (
-        <ReasonDialog
-          title={`${t('docs.act.cancel')} · ${doc.number}`}
-          label={t('docs.act.reasonCancel')}
-          required
-          danger
-          confirmLabel={t('docs.act.cancel')}
-          onConfirm={async (comment) => {
-            await call('costRequests.cancel', { id: doc.id, version: doc.version, comment });
-            done('cancel', doc.number);
-          }}
-          onClose={() => setAct(null)}
-        />
-      )}
+      {a.dialogs}
       {act === 'close' && doc && (
         <ReasonDialog
           title={`${t('docs.act.close')} · ${doc.number}`}
@@ -279,7 +183,7 @@ function RequestEditor({ doc, reload }: { doc: CostRequest | null; reload: () =>
             await call('costRequests.close', { id: doc.id, version: doc.version, comment });
             done('close', doc.number);
           }}
-          onClose={() => setAct(null)}
+          onClose={a.close}
         />
       )}
     </div>

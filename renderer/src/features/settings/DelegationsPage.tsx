@@ -12,6 +12,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/form';
 import '../requests/common/docs.css';
 import { todayIso } from '../requests/draft';
+import { DateField } from '../../ui/DateField';
 
 /**
  * My stand-ins (代理审批): I name a colleague who decides for me for a date range, for all or some
@@ -134,10 +135,10 @@ function AddDelegation({ onClose, onDone }: { onClose: () => void; onDone: (r: D
         </select>
       </Field>
       <Field label={d('start')} error={issues.startDate}>
-        <input name="startDate" type="date" value={start} onChange={(e) => setStart(e.target.value)} />
+        <DateField name="startDate" value={start} onChange={setStart} />
       </Field>
       <Field label={d('until')} error={issues.endDate}>
-        <input name="endDate" type="date" value={end} onChange={(e) => setEnd(e.target.value)} />
+        <DateField name="endDate" value={end} onChange={setEnd} />
       </Field>
       <Field label={`${d('types')} (${d('allTypes')}: —)`}>
         <div className="check-list">

@@ -8,7 +8,8 @@ import { useSession } from '../../../app/session';
 import { useTranslation } from '../../../i18n';
 import type { Message } from '../../../ui/Banner';
 import { HistoryDialog } from '../HistoryDialog';
-import { ReasonDialog } from '../ReasonDialog';
+import { budgetErrorText } from '../text';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
 
 /**
  * What can be done with the selected version: its author submits (and withdraws before the first
@@ -95,6 +96,7 @@ export function VersionActions(p: {
       </button>
       {act && (
         <ReasonDialog
+          describe={budgetErrorText}
           {...dialogProps(act)}
           confirmLabel={t(`budgets.act.${act}`)}
           onConfirm={(text) => run(act, text)}

@@ -6,7 +6,8 @@ import { call } from '../../../api/client';
 import { useSession } from '../../../app/session';
 import { useTranslation } from '../../../i18n';
 import { HistoryDialog } from '../HistoryDialog';
-import { ReasonDialog } from '../ReasonDialog';
+import { budgetErrorText } from '../text';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
 
 /**
  * The selected transfer's next steps: edit, submit or delete a draft (or a returned one) — its
@@ -57,6 +58,7 @@ export function TransferActions({ row, onDone, onEdit }: { row: BudgetTransfer |
       </button>
       {act && (
         <ReasonDialog
+          describe={budgetErrorText}
           title={`${label(act)} · ${row.number}`}
           label={required ? t('budgets.act.reason') : t('budgets.act.comment')}
           required={required}

@@ -1,10 +1,15 @@
 import { useState } from 'react';
-import { errorText, useTranslation } from '../../../i18n';
-import { Banner, type Message } from '../../../ui/Banner';
-import { Dialog } from '../../../ui/Dialog';
-import { Field } from '../../../ui/form';
+import { errorText, useTranslation } from '../i18n';
+import { Banner, type Message } from './Banner';
+import { Dialog } from './Dialog';
+import { Field } from './form';
 
-/** Asks once before a state change of a document, with its reason (required) or an optional note; a refusal stays in the dialog. */
+/**
+ * Asks once before a state change of a document (budget version, transfer, request, claim), with
+ * a text: the reason of a reject, return or cancel (required), or an optional comment or note —
+ * or none (`label` omitted). The core's refusal stays in the dialog, worded by `describe`
+ * (default: the error's translated message; budgets add their field issues).
+ */
 export function ReasonDialog(p: {
   title: string;
   text?: string;
@@ -12,6 +17,7 @@ export function ReasonDialog(p: {
   required?: boolean;
   confirmLabel: string;
   danger?: boolean;
+  describe?: (e: unknown) => string;
   onConfirm: (reason: string) => Promise<unknown>;
   onClose: () => void;
 }) {
@@ -33,7 +39,7 @@ export function ReasonDialog(p: {
         setBusy(true);
         setMessage(null);
         p.onConfirm(reason.trim()).then(p.onClose, (e: unknown) => {
-          setMessage({ kind: 'error', text: errorText(e) });
+          setMessage({ kind: 'error', text: (p.describe ?? errorText)(e) });
           setBusy(false);
         });
       }}

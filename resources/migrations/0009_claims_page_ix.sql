@@ -1,0 +1,1 @@
+CREATE INDEX `claims_page_ix` ON `claims` (`approval_state`,`pay_state`,`amount`,`org_unit_id`);
