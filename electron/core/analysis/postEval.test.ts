@@ -52,7 +52,7 @@ describe('post-evaluation of closed requests', () => {
     // P5: margin unknown (ROI does not decide); no expected revenue → target = the cost 400 ≤ uplift 500
     expect(row(P5!)).toMatchObject({ actualUplift: 500, roiBp: null, verdict: 'effective' });
 
-    const pre3 = await wang('analysis.postEvaluations', { filter, baseline: 'pre3', partnerIds: undefined });
+    const pre3 = await wang('analysis.postEvaluations', { filter, baseline: 'pre3' });
     const p1 = pre3.rows.find((x) => x.partner.id === P1!.id)!;
     // baseline = (1800 + 2100 + 2100) × 1 ÷ 3 = 2000; margin 1200 − 1200 ÷ 3 = 800 → (800 − 500) ÷ 500
     expect(p1).toMatchObject({ baselineRevenue: 2000, actualUplift: 1000, roiBp: 6000, verdict: 'effective' });
