@@ -6,6 +6,7 @@ import { excelApi } from './areas/excel';
 import { documentsApi } from './areas/documents';
 import { workflowApi } from './areas/workflow';
 import { systemApi } from './areas/system';
+import { analysisApi } from './areas/analysis';
 import { resultsApi } from './areas/results';
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   ...documentsApi,
   ...workflowApi,
   ...systemApi,
+  ...analysisApi,
   ...resultsApi,
 } as const satisfies Record<string, MethodDef>;
 
