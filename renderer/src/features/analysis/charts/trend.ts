@@ -1,0 +1,35 @@
+import type { TrendPoint } from '@shared/api/areas/analysisTypes';
+import type { EChartsCoreOption } from '../chart/echarts';
+import { axisMoney } from '../format';
+import { bpToPct, esc, GRID, moneyTip, pctTip, tipRow, type OptionCtx } from './common';
+
+/**
+ * Monthly trend: cost as stacked bars (paid = actual, still held = committed: together what the
+ * month's activities cost), revenue as a line on the same money axis, and the cost ratio
+ * (actual ÷ revenue) as a dashed line on a percentage axis at the right.
+ */
+export function trendOption(points: TrendPoint[], { t, lang }: OptionCtx): EChartsCoreOption {
+  const c = (k: string) => t(`analysisUi.chart.${k}`);
+  const hasRevenue = points.some((p) => p.revenue !== 0);
+  return {
+    grid: { ...GRID, right: 24 },
+    legend: { top: 4, left: 'center' },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (ps: { axisValueLabel: string; marker: string; seriesName: string; value: unknown; seriesIndex: number }[]) =>
+        `<div>${esc(ps[0]?.axisValueLabel ?? '')}</div>` + ps.map((p) => tipRow(p.marker, p.seriesName, p.seriesIndex === 3 ? pctTip(p.value) : moneyTip(p.value))).join(''),
+    },
+    xAxis: { type: 'category', name: c('month'), nameLocation: 'middle', nameGap: 26, data: points.map((p) => p.period), axisLabel: { hideOverlap: true } },
+    yAxis: [
+      { type: 'value', name: c('amount'), axisLabel: { formatter: axisMoney(lang) } },
+      { type: 'value', name: c('ratio'), position: 'right', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+    ],
+    series: [
+      { type: 'bar', name: c('actual'), stack: 'cost', data: points.map((p) => p.actual), barMaxWidth: 28 },
+      { type: 'bar', name: c('committed'), stack: 'cost', data: points.map((p) => p.committed), barMaxWidth: 28, itemStyle: { opacity: 0.55 } },
+      { type: 'line', name: c('revenueSeries'), data: points.map((p) => (hasRevenue ? p.revenue : null)), color: '#1d7a3e' },
+      { type: 'line', name: c('ratioSeries'), yAxisIndex: 1, data: points.map((p) => bpToPct(p.ratioBp)), color: '#d97706', lineStyle: { type: 'dashed' }, connectNulls: false },
+    ],
+  };
+}
