@@ -4,6 +4,15 @@
  */
 export const zh = {
   analysisUi: {
+    metric: {
+      key: '对象', bucket: '期间', none: '（未指定）', committed: '已占用', actual: '实际费用', revenue: '收入', grossMargin: '毛利',
+      baselineMargin: '基准毛利', ratioBp: '费用率', roiBp: 'ROI', executionBp: '预算执行率', allocated: '预算',
+      settlementLagDays: '核销滞后（天）', cycleDays: '审批周期（天）',
+    },
+    formula: {
+      grossMargin: '毛利 = 销售数据中合作伙伴当月毛利之和；任一月份毛利未知则为“—”', allocated: '预算 = 同一范围已分配的预算（分配 ± 调拨）',
+    },
+    period: { month: '{{y}}年{{m}}月', quarter: '{{y}}年第{{q}}季度', year: '{{y}}年', ytd: '{{y}}年至今' },
     nav: { dashboard: '费用效益分析', postEval: '事后评估', partnerEval: '渠道评价' },
     filter: {
       period: '期间', from: '从', to: '至', grain: '粒度', dimension: '维度', baseline: '基准', filters: '筛选',
@@ -24,7 +33,7 @@ export const zh = {
       topBottom: '排名：{{measure}}', quadrantNote: '虚线为全部 {{total}} 个合作伙伴的中位数（费用 {{actual}}，收入 {{revenue}}）；图中显示费用最高的 {{shown}} 个。右下：费用高、收入低。',
       quadrants: { stars: '低费用高收入', invest: '高费用高收入', watch: '低费用低收入', costly: '高费用低收入' },
       tooltipPartner: '{{code}} {{name}}', noRevenue: '尚无收入数据：只显示费用',
-      measures: { revenue: '收入', actual: '实际费用', ratio: '费用率', roi: 'ROI', score: '评分' },
+      measure: '排名依据', measures: { revenue: '收入', actual: '实际费用', ratio: '费用率', roi: 'ROI', score: '评分' },
     },
     dashboard: {
       title: '费用效益分析', metrics: '指标明细', exportAll: '导出 Excel', exportHint: '将当前筛选下的全部数字（明细、趋势、散点、预算执行、排名）导出为一个 Excel 文件',
@@ -35,7 +44,7 @@ export const zh = {
       count: '申请数', effective: '有效', notEffective: '无效', notMeasurable: '无法衡量', rule: '判定规则',
       number: '申请单号', requestTitle: '事项', partner: '合作伙伴', orgUnit: '组织', manager: '渠道经理', costType: '费用类型',
       activity: '活动期间', plannedCost: '计划费用', actualCost: '实际费用', expectedUplift: '预期增量', actualUplift: '实际增量',
-      activityRevenue: '活动期收入', baselineRevenue: '基准收入', roi: 'ROI', verdict: '结论', reason: '原因', all: '全部结论',
+      activityRevenue: '活动期收入', baselineRevenue: '基准收入', roi: 'ROI', verdict: '结论', reason: '原因', all: '全部结论', empty: '该范围内没有已关闭的申请（按活动结束日期）',
     },
     partner: {
       title: '渠道评价', month: '月份', weights: '评分权重', editWeights: '修改权重', weightsAdminOnly: '只有管理员可以修改权重',
@@ -53,6 +62,15 @@ export const zh = {
 
 export const en: typeof zh = {
   analysisUi: {
+    metric: {
+      key: 'Who', bucket: 'Period', none: '(not set)', committed: 'Committed', actual: 'Actual cost', revenue: 'Revenue', grossMargin: 'Gross margin',
+      baselineMargin: 'Baseline margin', ratioBp: 'Cost ratio', roiBp: 'ROI', executionBp: 'Budget execution', allocated: 'Budget',
+      settlementLagDays: 'Settlement lag (days)', cycleDays: 'Approval cycle (days)',
+    },
+    formula: {
+      grossMargin: 'Gross margin = the partners’ margin in the results data; “—” when any month’s margin is not known', allocated: 'Budget = allocated to the same slice (allocations ± transfers)',
+    },
+    period: { month: '{{mon}} {{y}}', quarter: 'Q{{q}} {{y}}', year: '{{y}}', ytd: '{{y}} YTD' },
     nav: { dashboard: 'Cost-benefit analysis', postEval: 'Post-evaluation', partnerEval: 'Partner evaluation' },
     filter: {
       period: 'Period', from: 'From', to: 'To', grain: 'Grain', dimension: 'Dimension', baseline: 'Baseline', filters: 'Filters',
@@ -73,7 +91,7 @@ export const en: typeof zh = {
       topBottom: 'Ranking: {{measure}}', quadrantNote: 'Dashed lines: medians over all {{total}} partners (cost {{actual}}, revenue {{revenue}}); the {{shown}} with the highest cost are drawn. Bottom right: high cost, low revenue.',
       quadrants: { stars: 'Low cost, high revenue', invest: 'High cost, high revenue', watch: 'Low cost, low revenue', costly: 'High cost, low revenue' },
       tooltipPartner: '{{code}} {{name}}', noRevenue: 'No revenue data yet: costs only',
-      measures: { revenue: 'Revenue', actual: 'Actual cost', ratio: 'Cost ratio', roi: 'ROI', score: 'Score' },
+      measure: 'Rank by', measures: { revenue: 'Revenue', actual: 'Actual cost', ratio: 'Cost ratio', roi: 'ROI', score: 'Score' },
     },
     dashboard: {
       title: 'Cost-benefit analysis', metrics: 'Metrics', exportAll: 'Export to Excel', exportHint: 'Export every figure of the current filters (metrics, trend, scatter, budget vs actual, rankings) to one Excel file',
@@ -84,7 +102,7 @@ export const en: typeof zh = {
       count: 'Requests', effective: 'Effective', notEffective: 'Not effective', notMeasurable: 'Not measurable', rule: 'Verdict rule',
       number: 'Request no.', requestTitle: 'Subject', partner: 'Partner', orgUnit: 'Org unit', manager: 'Manager', costType: 'Cost type',
       activity: 'Activity', plannedCost: 'Planned cost', actualCost: 'Actual cost', expectedUplift: 'Expected uplift', actualUplift: 'Actual uplift',
-      activityRevenue: 'Activity revenue', baselineRevenue: 'Baseline revenue', roi: 'ROI', verdict: 'Verdict', reason: 'Reason', all: 'All verdicts',
+      activityRevenue: 'Activity revenue', baselineRevenue: 'Baseline revenue', roi: 'ROI', verdict: 'Verdict', reason: 'Reason', all: 'All verdicts', empty: 'No closed requests in this range (by activity end)',
     },
     partner: {
       title: 'Partner evaluation', month: 'Month', weights: 'Score weights', editWeights: 'Edit weights', weightsAdminOnly: 'Only an administrator can change the weights',

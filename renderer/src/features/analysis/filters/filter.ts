@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { AnalysisFilter as ApiFilter } from '@shared/api/areas/analysis';
 import type { AnalysisDimension, AnalysisGrain, Baseline } from '@shared/api/areas/analysisTypes';
 
 /**
@@ -51,13 +52,15 @@ export function defaultFilter(today = new Date()): AnalysisFilter {
   return { ...presetRange('last12', today), grain: 'month', dimension: 'orgUnit', subtreeOf: null, channelType: null, costType: null, partner: null, baseline: 'lastYear' };
 }
 
-/** The filters as the analysis calls take them (only those set). */
-export function sliceFilter(f: AnalysisFilter) {
+/** The slice as the analysis calls take it (only the filters that are set). */
+export function apiFilter(f: AnalysisFilter): ApiFilter {
   return {
-    ...(f.subtreeOf ? { subtreeOf: f.subtreeOf } : {}),
-    ...(f.channelType ? { channelType: [f.channelType] } : {}),
-    ...(f.costType ? { costType: [f.costType] } : {}),
-    ...(f.partner ? { partner: [f.partner.id] } : {}),
+    from: f.from,
+    to: f.to,
+    ...(f.subtreeOf ? { orgUnitId: f.subtreeOf } : {}),
+    ...(f.channelType ? { channelTypeIds: [f.channelType] } : {}),
+    ...(f.costType ? { costTypeIds: [f.costType] } : {}),
+    ...(f.partner ? { partnerIds: [f.partner.id] } : {}),
   };
 }
 
