@@ -10,6 +10,7 @@ import { setupHandlers } from './setup/service';
 import { documentHandlers } from './documents/handlers';
 import { workflowHandlers } from './workflow/handlers';
 import { backupHandlers } from './backup/service';
+import { analysisHandlers } from './analysis/handlers';
 
 /** Every area's handlers; the type makes a missing or extra method a compile error. */
 export const handlers: HandlerMap = {
@@ -24,4 +25,5 @@ export const handlers: HandlerMap = {
   ...documentHandlers,
   ...workflowHandlers,
   ...backupHandlers,
+  ...analysisHandlers,
 };

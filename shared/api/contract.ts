@@ -6,6 +6,7 @@ import { excelApi } from './areas/excel';
 import { documentsApi } from './areas/documents';
 import { workflowApi } from './areas/workflow';
 import { systemApi } from './areas/system';
+import { analysisApi } from './areas/analysis';
 
 /**
  * The one API contract: every method the core serves, over IPC, HTTP or in-process.
@@ -19,6 +20,7 @@ export const contract = {
   ...documentsApi,
   ...workflowApi,
   ...systemApi,
+  ...analysisApi,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/api/define';
 import type { World } from './world';
 import { uploadCsv, type CsvRow } from './world';
 import { DOCUMENT_PROBES } from './documentProbes';
+import { ANALYSIS_PROBES } from './analysisProbes';
 
 /**
  * The scope walk's table: for every method of the contract, calls aimed at the other branch's
@@ -298,6 +299,7 @@ export const TABLE: Record<MethodName, Entry> = {
   'backups.create': { why: 'company: a backup of the one database file (administrators)' },
   'backups.restore': { why: 'company: restores the one database file (administrators)' },
   ...DOCUMENT_PROBES,
+  ...ANALYSIS_PROBES,
 
   'files.put': { why: "self: stores the caller's own bytes" },
   'files.saveAs': { why: 'self: files belong to their user', probes: [{ as: 'approver', aim: "lina's export", input: (w) => ({ fileId: w.km.linaFile }) }] },

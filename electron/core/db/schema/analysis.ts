@@ -31,3 +31,29 @@ export const salesResults = sqliteTable(
     check('sales_results_subs_ck', sql`typeof(${t.newSubscribers}) = 'integer' and ${t.newSubscribers} >= 0`),
   ],
 );
+
+/**
+ * The weights of the monthly partner score (issue 10 point 4), set by an administrator. Appended,
+ * never changed: the weights of month M are the newest row with effective_from ≤ M (ties: the
+ * higher id), so a past month's score and yellow cards keep the weights they were computed with.
+ * No row: the default 40 / 30 / 20 / 10 (electron/core/analysis/weights.ts).
+ */
+export const scoreWeights = sqliteTable(
+  'score_weights',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'YYYY-MM' */
+    effectiveFrom: text('effective_from').notNull(),
+    revenue: integer('revenue').notNull(),
+    costRatio: integer('cost_ratio').notNull(),
+    timeliness: integer('timeliness').notNull(),
+    flags: integer('flags').notNull(),
+    setBy: integer('set_by').notNull().references(() => users.id),
+    setAt: text('set_at').notNull(),
+  },
+  (t) => [
+    index('score_weights_from_ix').on(t.effectiveFrom, t.id),
+    check('score_weights_sum_ck', sql`${t.revenue} + ${t.costRatio} + ${t.timeliness} + ${t.flags} = 100`),
+    check('score_weights_min_ck', sql`${t.revenue} >= 0 and ${t.costRatio} >= 0 and ${t.timeliness} >= 0 and ${t.flags} >= 0`),
+  ],
+);

@@ -182,6 +182,8 @@ export const budgetLedger = sqliteTable(
     index('budget_ledger_cell_ix').on(t.lineId, t.period, t.kind, t.amount),
     index('budget_ledger_source_ix').on(t.sourceType, t.sourceId),
     index('budget_ledger_against_ix').on(t.againstType, t.againstId),
+    // analysis: spend per holder document and month, read from the index alone (electron/core/analysis)
+    index('budget_ledger_analysis_ix').on(t.againstType, t.period, t.againstId, t.kind, t.amount),
     check('budget_ledger_kind_ck', sql.raw(`kind in (${LEDGER_KIND_SQL})`)),
     check(
       'budget_ledger_amount_ck',

@@ -70,6 +70,8 @@ export const costRequests = sqliteTable(
     index('cost_requests_owner_ix').on(t.ownerUserId, t.id),
     index('cost_requests_partner_ix').on(t.partnerId, t.id),
     index('cost_requests_due_ix').on(t.settleState, t.claimDue),
+    // analysis: approval cycle time per month of decision
+    index('cost_requests_decided_ix').on(t.decidedAt),
     fenCk('cost_requests_amount_ck', 'amount', 1),
     fenCk('cost_requests_expected_ck', 'expected_revenue'),
     fenCk('cost_requests_claimed_ck', 'claimed_amount'),
@@ -130,6 +132,9 @@ export const claims = sqliteTable(
     index('claims_request_ix').on(t.requestId),
     index('claims_partner_ix').on(t.partnerId, t.id),
     index('claims_state_ix').on(t.approvalState, t.payState, t.id),
+    // analysis: settlement lag, timeliness and flags per month of submission; cycle time per month of decision
+    index('claims_submitted_ix').on(t.submittedAt),
+    index('claims_decided_ix').on(t.decidedAt),
     fenCk('claims_amount_ck', 'amount'),
     fenCk('claims_paid_ck', 'paid_amount'),
     check('claims_approved_ck', sql`${t.approvedAmount} is null or (typeof(${t.approvedAmount}) = 'integer' and ${t.approvedAmount} between 0 and ${t.amount})`),
