@@ -1,8 +1,8 @@
-import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorText, useTranslation } from '../../../i18n';
 import { safeFileName } from '../format';
-import { echarts, THEME, type ECharts, type EChartsCoreOption } from './echarts';
+import { EChart } from './EChart';
+import type { ECharts, EChartsCoreOption } from './echarts';
 import { chartPng, savePng } from './png';
 import { describeRendered } from './rendered';
 
@@ -40,17 +40,11 @@ export function Chart(p: ChartProps) {
   const inst = useRef<ECharts | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
-  const opts = useMemo(() => ({ renderer: 'canvas' as const, locale: zh ? 'ZH' : 'EN' }), [zh]);
   const option = useMemo(() => (p.option ? { aria: { enabled: true }, animationDuration: 300, ...p.option } : null), [p.option]);
-  const onEvents = useMemo(
-    () => ({
-      finished: (_: unknown, chart: ECharts) => {
-        if (host.current) Object.assign(host.current.dataset, describeRendered(chart.getOption()));
-      },
-    }),
-    [],
-  );
-  const onReady = useCallback((chart: ECharts) => (inst.current = chart), []);
+  const onRendered = useCallback((chart: ECharts) => {
+    if (host.current) Object.assign(host.current.dataset, describeRendered(chart.getOption()));
+  }, []);
+  const onReady = useCallback((chart: ECharts | null) => (inst.current = chart), []);
 
   const save = async () => {
     const chart = inst.current;
@@ -86,7 +80,7 @@ export function Chart(p: ChartProps) {
       <div className="chart-body">
         {showChart ? (
           <div className="chart-canvas" ref={host} tabIndex={0} data-chart={p.id}>
-            <ReactEChartsCore echarts={echarts} option={option} theme={THEME} opts={opts} notMerge onEvents={onEvents} onChartReady={onReady} style={{ height: '100%', width: '100%' }} />
+            <EChart option={option} locale={zh ? 'ZH' : 'EN'} onReady={onReady} onRendered={onRendered} />
           </div>
         ) : (
           <div className="chart-empty" data-testid={`chart-${p.id}-empty`}>

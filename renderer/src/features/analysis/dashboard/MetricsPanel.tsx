@@ -16,7 +16,7 @@ import { metricsColumns, type MetricsGridRow } from './metricsColumns';
 export function MetricsPanel({ f, query, input, slice }: { f: AnalysisFilter; query: UseQueryResult<MetricsTable, ApiError>; input: object; slice: string }) {
   const { t, i18n } = useTranslation();
   const data = query.data;
-  const columns = useMemo(() => metricsColumns(t, f.dimension, f.baseline), [t, f.dimension, f.baseline, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => metricsColumns(t, f.dimension, f.baseline), [t, f.dimension, f.baseline, i18n.language]);
   const { rows, pinned } = useMemo(() => {
     const body: MetricsGridRow[] = (data?.rows ?? []).map((r, i) => ({ ...r, id: i + 1 }));
     const totals: MetricsGridRow[] = (data?.totals ?? []).map((r, i) => ({ ...r, id: -(i + 1), total: true }));

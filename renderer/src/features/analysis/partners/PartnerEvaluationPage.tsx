@@ -41,10 +41,10 @@ export function PartnerEvaluationPage() {
   const cards = useApiQuery('analysis.yellowCards', cardsInput, { ...opts, enabled: opts.enabled && tab === 'history' });
   const lang = i18n.language;
   const weights = scores.data?.weights;
-  const sCols = useMemo(() => scoreColumns(t, weights), [t, weights, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const sCols = useMemo(() => scoreColumns(t, weights), [t, weights, lang]);
   const withGroup = kind === 'partnerInChannelType' || kind === 'partnerInOrgUnit';
-  const rCols = useMemo(() => rankingColumns(t, withGroup), [t, withGroup, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-  const cCols = useMemo(() => cardColumns(t), [t, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rCols = useMemo(() => rankingColumns(t, withGroup), [t, withGroup, lang]);
+  const cCols = useMemo(() => cardColumns(t), [t, lang]);
   const sRows = useMemo<ScoreGridRow[]>(() => (scores.data?.rows ?? []).map((r) => ({ ...r, id: r.partner.id ?? 0 })), [scores.data]);
   const rRows = useMemo<RankingGridRow[]>(() => (ranking.data?.rows ?? []).map((r, i) => ({ ...r, id: i + 1 })), [ranking.data]);
   const cRows = useMemo<CardGridRow[]>(() => (cards.data ?? []).map((r, i) => ({ ...r, id: i + 1 })), [cards.data]);

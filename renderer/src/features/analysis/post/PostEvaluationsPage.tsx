@@ -44,8 +44,8 @@ export function PostEvaluationsPage() {
   );
   const list = useApiQuery('analysis.postEvaluations', listInput, opts);
   const zh = i18n.language;
-  const sCols = useMemo(() => summaryColumns(t, by), [t, by, zh]); // eslint-disable-line react-hooks/exhaustive-deps
-  const lCols = useMemo(() => postColumns(t), [t, zh]); // eslint-disable-line react-hooks/exhaustive-deps
+  const sCols = useMemo(() => summaryColumns(t, by), [t, by, zh]);
+  const lCols = useMemo(() => postColumns(t), [t, zh]);
   const sRows = useMemo<SummaryGridRow[]>(() => (summary.data ?? []).map((r, i) => ({ ...r, id: r.key.id ?? -(i + 1) })), [summary.data]);
   const lRows = useMemo<PostGridRow[]>(() => (list.data?.rows ?? []).map((r) => ({ ...r, id: r.requestId })), [list.data]);
   const slice = describeSlice(f, lk, t, { baseline: true });
