@@ -1,25 +1,29 @@
 import type { Handlers } from '../context';
+import { budgetVsActual, scatter, topBottom, trend } from './charts';
+import { exportAnalysis } from './export';
+import { metricsTable } from './metrics';
+import { postEvaluationSummary, postEvaluations } from './postEval';
+import { partnerScoresPage, rankingOf, yellowCards } from './scores';
+import { currentPeriod, setWeights, weightsFor } from './weights';
 
 type M =
   | 'analysis.metrics' | 'analysis.trend' | 'analysis.scatter' | 'analysis.budgetVsActual' | 'analysis.topBottom'
   | 'analysis.postEvaluations' | 'analysis.postEvaluationSummary' | 'analysis.scores' | 'analysis.ranking' | 'analysis.yellowCards'
   | 'analysis.weights.get' | 'analysis.weights.set' | 'analysis.export';
 
-const W = { revenue: 40, costRatio: 30, timeliness: 20, flags: 10, effectiveFrom: '2000-01', setBy: null, setAt: null };
-
-/** The handlers of cost-benefit analysis and partner evaluation (SPEC §6). */
+/** The handlers of cost-benefit analysis and partner evaluation (SPEC §6; formulas: README.md "Analysis: formulas"). */
 export const analysisHandlers: Handlers<M> = {
-  'analysis.metrics': () => ({ rows: [], total: 0, totals: [], buckets: [] }),
-  'analysis.trend': () => [],
-  'analysis.scatter': () => ({ points: [], total: 0, medianActual: 0, medianRevenue: 0 }),
-  'analysis.budgetVsActual': () => [],
-  'analysis.topBottom': () => ({ top: [], bottom: [] }),
-  'analysis.postEvaluations': () => ({ rows: [], total: 0 }),
-  'analysis.postEvaluationSummary': () => [],
-  'analysis.scores': () => ({ weights: W, rows: [], total: 0 }),
-  'analysis.ranking': (i) => ({ period: i.period, kind: i.kind, weights: W, rows: [] }),
-  'analysis.yellowCards': () => [],
-  'analysis.weights.get': () => W,
-  'analysis.weights.set': () => W,
-  'analysis.export': () => ({ fileId: '', name: '', size: 0, rows: 0 }) as never,
+  'analysis.metrics': (i, ctx) => metricsTable(ctx, i),
+  'analysis.trend': (i, ctx) => trend(ctx, i.filter),
+  'analysis.scatter': (i, ctx) => scatter(ctx, i),
+  'analysis.budgetVsActual': (i, ctx) => budgetVsActual(ctx, i.filter),
+  'analysis.topBottom': (i, ctx) => topBottom(ctx, i),
+  'analysis.postEvaluations': (i, ctx) => postEvaluations(ctx, i),
+  'analysis.postEvaluationSummary': (i, ctx) => postEvaluationSummary(ctx, i),
+  'analysis.scores': (i, ctx) => partnerScoresPage(ctx, i),
+  'analysis.ranking': (i, ctx) => rankingOf(ctx, i),
+  'analysis.yellowCards': (i, ctx) => yellowCards(ctx, i),
+  'analysis.weights.get': (i, ctx) => weightsFor(ctx.db.$client, i.period ?? currentPeriod(ctx)),
+  'analysis.weights.set': (i, ctx) => setWeights(ctx, i),
+  'analysis.export': (i, ctx) => exportAnalysis(ctx, i),
 };

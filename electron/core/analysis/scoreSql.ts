@@ -1,0 +1,59 @@
+import type { ScoreWeights } from '../../../shared/api/areas/analysisTypes';
+import { monthStart, nextMonthStart } from './slice';
+
+/**
+ * The monthly partner score (issue 10 point 4) as one SQL: the CTE `scored` holds every partner of
+ * the company scored in month M — those with a results row for M or actual cost in M — with its
+ * components, total and ranks. Computed over the whole company (a rank and a yellow card are facts,
+ * the same for every viewer); callers then show only the rows of the caller's scope.
+ *
+ * Components, each an integer 0–10000 (= 0–100.00):
+ * - revenue: percentile of the month's revenue within the partner's channel type,
+ *   (rank − 1) ÷ (n − 1) with rank = 1 + partners of lower revenue (ties share it); n = 1 → 10000;
+ * - cost ratio: the same percentile of the ratio actual ÷ revenue, ordered worst first (cost
+ *   without revenue is the worst of all; no cost and no revenue is a ratio of 0);
+ * - timeliness: claims submitted in M by their due date ÷ claims submitted in M (none → 10000);
+ * - flags: 10000 − 2500 × (claims submitted in M despite a duplicate invoice + claims rejected in M), at least 0.
+ * Divisions round half up (all terms are non-negative). total = Σ weight × component (weights sum
+ * to 100, so total is 0 … 1,000,000 and score = total ÷ 10000). Ranks: total high to low, then
+ * revenue high to low, then partner code — unique, so ties are broken deterministically.
+ * A yellow card: one of the last three of a ranking of more than three members.
+ */
+export function scoredCte(period: string, w: ScoreWeights): { sql: string; params: Record<string, unknown> } {
+  const sql = `
+  rev AS (SELECT partner_id AS pid, revenue FROM sales_results WHERE period = @m),
+  cost AS (SELECT pid, SUM(a) AS actual FROM (
+      SELECT d.partner_id AS pid, l.amount AS a FROM budget_ledger l JOIN cost_requests d ON d.id = l.against_id
+      WHERE l.against_type = 'cost_request' AND l.period = @m AND l.kind = 'actual'
+      UNION ALL
+      SELECT d.partner_id, l.amount FROM budget_ledger l JOIN claims d ON d.id = l.against_id
+      WHERE l.against_type = 'claim' AND l.period = @m AND l.kind = 'actual') GROUP BY pid),
+  sub AS (SELECT partner_id AS pid, COUNT(*) AS n, SUM(substr(submitted_at, 1, 10) <= due) AS ontime, SUM(duplicate_reason <> '') AS dups
+      FROM claims WHERE submitted_at >= @m0 AND submitted_at < @m1 AND approval_state NOT IN ('draft','cancelled') GROUP BY partner_id),
+  rej AS (SELECT partner_id AS pid, COUNT(*) AS n FROM claims WHERE decided_at >= @m0 AND decided_at < @m1 AND approval_state = 'rejected' GROUP BY partner_id),
+  pop AS (SELECT pid FROM rev UNION SELECT pid FROM cost WHERE actual <> 0),
+  base AS (SELECT p.id, p.code, p.channel_type_id AS ct, p.org_unit_id AS ou, p.owner_user_id AS mgr, p.star_rating AS star,
+      coalesce(rev.revenue, 0) AS revenue, coalesce(cost.actual, 0) AS actual,
+      coalesce(sub.n, 0) AS subn, coalesce(sub.ontime, 0) AS ontime, coalesce(sub.dups, 0) AS dups, coalesce(rej.n, 0) AS rejn
+      FROM pop JOIN partners p ON p.id = pop.pid LEFT JOIN rev ON rev.pid = p.id LEFT JOIN cost ON cost.pid = p.id
+      LEFT JOIN sub ON sub.pid = p.id LEFT JOIN rej ON rej.pid = p.id),
+  comp AS (SELECT *, count(*) OVER (PARTITION BY ct) AS nct,
+      rank() OVER (PARTITION BY ct ORDER BY revenue) AS rrev,
+      rank() OVER (PARTITION BY ct ORDER BY (revenue = 0 AND actual > 0) DESC, CASE WHEN revenue > 0 THEN actual * 1.0 / revenue ELSE 0 END DESC) AS rrat
+      FROM base),
+  sc AS (SELECT *,
+      CASE WHEN nct = 1 THEN 10000 ELSE ((rrev - 1) * 20000 + (nct - 1)) / (2 * (nct - 1)) END AS srev,
+      CASE WHEN nct = 1 THEN 10000 ELSE ((rrat - 1) * 20000 + (nct - 1)) / (2 * (nct - 1)) END AS srat,
+      CASE WHEN subn = 0 THEN 10000 ELSE (ontime * 20000 + subn) / (2 * subn) END AS stime,
+      max(0, 10000 - 2500 * (dups + rejn)) AS sflag FROM comp),
+  tot AS (SELECT *, @wr * srev + @wc * srat + @wt * stime + @wf * sflag AS total FROM sc),
+  scored AS (SELECT *,
+      row_number() OVER (PARTITION BY ct ORDER BY total DESC, revenue DESC, code) AS rct, count(*) OVER (PARTITION BY ct) AS oct,
+      row_number() OVER (PARTITION BY ou ORDER BY total DESC, revenue DESC, code) AS rou, count(*) OVER (PARTITION BY ou) AS oou
+      FROM tot)`;
+  return { sql, params: { m: period, m0: monthStart(period), m1: nextMonthStart(period), wr: w.revenue, wc: w.costRatio, wt: w.timeliness, wf: w.flags } };
+}
+
+/** suggested star from the score (total 0 … 1,000,000): ≥ 80 → 5, ≥ 60 → 4, ≥ 40 → 3, ≥ 20 → 2, else 1 */
+export const suggestedStar = (total: number) => (total >= 800_000 ? 5 : total >= 600_000 ? 4 : total >= 400_000 ? 3 : total >= 200_000 ? 2 : 1);
+export const isYellow = (rank: number, of: number) => of > 3 && rank > of - 3;
