@@ -15,7 +15,7 @@ export const zh = {
     period: { month: '{{y}}年{{m}}月', quarter: '{{y}}年第{{q}}季度', year: '{{y}}年', ytd: '{{y}}年至今' },
     nav: { dashboard: '费用效益分析', postEval: '事后评估', partnerEval: '渠道评价' },
     filter: {
-      period: '期间', from: '从', to: '至', grain: '粒度', dimension: '维度', baseline: '基准', filters: '筛选',
+      period: '期间', from: '从', to: '至', year: '年份', monthOf: '月份', grain: '粒度', dimension: '维度', baseline: '基准', filters: '筛选',
       preset: '快捷期间', presetThisYear: '本年', presetLastYear: '上年', presetLast12: '近 12 个月', presetYtd: '本年至今',
       allUnits: '全部组织', allChannelTypes: '全部渠道类型', allCostTypes: '全部费用类型', partner: '合作伙伴', allPartners: '全部合作伙伴',
       clearPartner: '清除合作伙伴', reset: '重置筛选', badRange: '“从”不能晚于“至”', partnerSearch: '编码或名称…',
@@ -32,7 +32,7 @@ export const zh = {
       trend: '月度趋势：费用、收入与费用率', scatter: '合作伙伴费用与收入', bva: '预算与实际', top: '前 {{n}} 名', bottom: '后 {{n}} 名',
       topBottom: '排名：{{measure}}', quadrantNote: '虚线为全部 {{total}} 个合作伙伴的中位数（费用 {{actual}}，收入 {{revenue}}）；图中显示费用最高的 {{shown}} 个。右下：费用高、收入低。',
       quadrants: { stars: '低费用高收入', invest: '高费用高收入', watch: '低费用低收入', costly: '高费用低收入' },
-      tooltipPartner: '{{code}} {{name}}', noRevenue: '尚无收入数据：只显示费用',
+      tooltipPartner: '{{code}} {{name}}', noRevenue: '尚无收入数据：只显示费用', noFigures: '所选范围内没有“{{measure}}”数据',
       measure: '排名依据', measures: { revenue: '收入', actual: '实际费用', ratio: '费用率', roi: 'ROI', score: '评分' },
     },
     dashboard: {
@@ -54,7 +54,7 @@ export const zh = {
       yellow: '黄牌', yellowHint: '该排名中最后三名', rank: '名次', of: '{{rank}} / {{of}}', score: '评分', group: '范围', subject: '对象',
       partners: '合作伙伴数', currentStar: '当前星级', suggestedStar: '建议星级', components: '分项得分',
       revenueScore: '收入得分', costRatioScore: '费用率得分', timelinessScore: '核销及时得分', flagsScore: '合规得分',
-      claims: '核销单（及时/提交）', flags: '标记（重复发票/驳回）', noScores: '该月没有可评分的合作伙伴', period: '月份',
+      revenueShort: '收入', costRatioShort: '费用率', timelinessShort: '核销及时', flagsShort: '合规', claims: '核销单（及时/提交）', flags: '标记（重复发票/驳回）', noScores: '该月没有可评分的合作伙伴', period: '月份',
       starUp: '建议升星', starDown: '建议降星', historyEmpty: '没有黄牌记录',
     },
   },
@@ -73,7 +73,7 @@ export const en: typeof zh = {
     period: { month: '{{mon}} {{y}}', quarter: 'Q{{q}} {{y}}', year: '{{y}}', ytd: '{{y}} YTD' },
     nav: { dashboard: 'Cost-benefit analysis', postEval: 'Post-evaluation', partnerEval: 'Partner evaluation' },
     filter: {
-      period: 'Period', from: 'From', to: 'To', grain: 'Grain', dimension: 'Dimension', baseline: 'Baseline', filters: 'Filters',
+      period: 'Period', from: 'From', to: 'To', year: 'year', monthOf: 'month', grain: 'Grain', dimension: 'Dimension', baseline: 'Baseline', filters: 'Filters',
       preset: 'Quick period', presetThisYear: 'This year', presetLastYear: 'Last year', presetLast12: 'Last 12 months', presetYtd: 'Year to date',
       allUnits: 'All org units', allChannelTypes: 'All channel types', allCostTypes: 'All cost types', partner: 'Partner', allPartners: 'All partners',
       clearPartner: 'Clear partner', reset: 'Reset filters', badRange: '“From” must not be after “To”', partnerSearch: 'Code or name...',
@@ -90,7 +90,7 @@ export const en: typeof zh = {
       trend: 'Monthly trend: cost, revenue and cost ratio', scatter: 'Cost and revenue per partner', bva: 'Budget vs actual', top: 'Top {{n}}', bottom: 'Bottom {{n}}',
       topBottom: 'Ranking: {{measure}}', quadrantNote: 'Dashed lines: medians over all {{total}} partners (cost {{actual}}, revenue {{revenue}}); the {{shown}} with the highest cost are drawn. Bottom right: high cost, low revenue.',
       quadrants: { stars: 'Low cost, high revenue', invest: 'High cost, high revenue', watch: 'Low cost, low revenue', costly: 'High cost, low revenue' },
-      tooltipPartner: '{{code}} {{name}}', noRevenue: 'No revenue data yet: costs only',
+      tooltipPartner: '{{code}} {{name}}', noRevenue: 'No revenue data yet: costs only', noFigures: 'No “{{measure}}” figures in the selected range',
       measure: 'Rank by', measures: { revenue: 'Revenue', actual: 'Actual cost', ratio: 'Cost ratio', roi: 'ROI', score: 'Score' },
     },
     dashboard: {
@@ -112,7 +112,7 @@ export const en: typeof zh = {
       yellow: 'Yellow card', yellowHint: 'Among the bottom three of this ranking', rank: 'Rank', of: '{{rank}} / {{of}}', score: 'Score', group: 'Within', subject: 'Who',
       partners: 'Partners', currentStar: 'Stars now', suggestedStar: 'Suggested stars', components: 'Components',
       revenueScore: 'Revenue score', costRatioScore: 'Cost ratio score', timelinessScore: 'Timeliness score', flagsScore: 'Compliance score',
-      claims: 'Claims (on time / submitted)', flags: 'Flags (duplicate invoices / rejected)', noScores: 'No partner can be scored for this month', period: 'Month',
+      revenueShort: 'Revenue', costRatioShort: 'Cost ratio', timelinessShort: 'Timeliness', flagsShort: 'Compliance', claims: 'Claims (on time / submitted)', flags: 'Flags (duplicate invoices / rejected)', noScores: 'No partner can be scored for this month', period: 'Month',
       starUp: 'Suggest more stars', starDown: 'Suggest fewer stars', historyEmpty: 'No yellow cards',
     },
   },

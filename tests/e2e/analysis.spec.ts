@@ -21,6 +21,15 @@ function inked(chart: Locator): Promise<number> {
   });
 }
 
+/** the rest of the dashboard (ranking and metrics table), scrolled into view */
+async function lowerHalf(page: Page, lang: string): Promise<void> {
+  const body = page.locator('.analysis-body');
+  await body.evaluate((e) => e.scrollTo(0, e.scrollHeight));
+  await expect(page.locator('[data-chart=top-bottom]')).toHaveAttribute('data-axes', /./);
+  await page.screenshot({ path: `tests/.artifacts/analysis-dashboard-lower-${lang}.png` });
+  await body.evaluate((e) => e.scrollTo(0, 0));
+}
+
 async function openFromNav(page: Page, label: string): Promise<void> {
   await page.locator('nav.sidebar .nav-item', { hasText: label }).click();
   await expect(page.locator('.page-head h2')).toHaveText(label);
@@ -30,7 +39,6 @@ test('the dashboard charts draw, follow the filters and speak both languages', a
   const app = await (await new AppPage(page).open()).signIn('wangfang');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await openFromNav(page, '费用效益分析');
-  expect(await app.navLabels()).toEqual(expect.arrayContaining(['费用效益分析', '事后评估', '渠道评价']));
 
   const trend = page.locator('[data-chart=trend]');
   await expect(trend).toHaveAttribute('data-axes', '月份|金额（元）|费用率');
@@ -42,10 +50,12 @@ test('the dashboard charts draw, follow the filters and speak both languages', a
   await expect(page.locator('[data-chart=scatter]')).toHaveAttribute('data-axes', '实际费用（元）|收入（元）');
   await expect(page.locator('[data-chart=bva]')).toHaveAttribute('data-axes', /月份\|金额（元）\|执行率/);
   await page.screenshot({ path: 'tests/.artifacts/analysis-dashboard-zh-CN.png' });
+  await lowerHalf(page, 'zh-CN');
 
-  // one branch of the company: less cost, so the chart's data changes
+  // one district (五华区) of the company: part of the cost, so the chart's data changes
   const unit = page.locator('[data-testid=analysis-filter] select[name=subtreeOf]');
-  await unit.selectOption({ index: 2 });
+  const wuhua = await unit.locator('option', { hasText: '五华区' }).getAttribute('value');
+  await unit.selectOption(wuhua!);
   await expect.poll(async () => Number(await trend.getAttribute('data-sum'))).not.toBe(all);
   const branch = Number(await trend.getAttribute('data-sum'));
   expect(branch).toBeGreaterThan(0);

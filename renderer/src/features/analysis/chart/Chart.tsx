@@ -28,6 +28,8 @@ export interface ChartProps {
   error?: unknown;
   /** extra controls in the title bar (a metric switch …) */
   actions?: ReactNode;
+  /** a caveat shown in the title bar (no revenue data yet …) */
+  warn?: string;
   /** a short line under the chart: how to read it (the quadrant split …) */
   note?: ReactNode;
   className?: string;
@@ -63,12 +65,13 @@ export function Chart(p: ChartProps) {
 
   const showChart = !!option && !p.empty && !p.error;
   return (
-    <section className={`panel chart-panel ${p.className ?? ''}`} data-testid={`chart-${p.id}`} aria-label={p.title}>
+    <section className={`an-panel chart-panel ${p.className ?? ''}`} data-testid={`chart-${p.id}`} aria-label={p.title}>
       <div className="chart-head">
         <h3>{p.title}</h3>
         <span className="muted small chart-slice" title={p.subtitle}>
           {p.subtitle}
         </span>
+        {p.warn && <span className="chart-warn">{p.warn}</span>}
         <span className="spacer" />
         {p.actions}
         <button type="button" className="small-btn" disabled={!showChart || busy} onClick={() => void save()} title={t('analysisUi.chart.savePngHint')} data-testid={`chart-${p.id}-png`}>

@@ -1,7 +1,7 @@
 import type { BudgetVsActualPoint } from '@shared/api/areas/analysisTypes';
 import type { EChartsCoreOption } from '../chart/echarts';
 import { axisMoney } from '../format';
-import { bpToPct, esc, GRID, moneyTip, pctTip, tipRow, type OptionCtx } from './common';
+import { bpToPct, esc, GRID, MONEY_AXIS, moneyTip, pctTip, tipRow, type OptionCtx } from './common';
 
 /**
  * Budget vs actual per period: the budget (allocated) as a pale bar, beside it what is used —
@@ -12,7 +12,7 @@ export function bvaOption(points: BudgetVsActualPoint[], { t, lang }: OptionCtx)
   const c = (k: string) => t(`analysisUi.chart.${k}`);
   return {
     grid: { ...GRID, right: 24 },
-    legend: { top: 4, left: 'center' },
+    legend: { top: 2, left: 'center' },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -21,7 +21,7 @@ export function bvaOption(points: BudgetVsActualPoint[], { t, lang }: OptionCtx)
     },
     xAxis: { type: 'category', name: c('month'), nameLocation: 'middle', nameGap: 26, data: points.map((p) => p.period), axisLabel: { hideOverlap: true } },
     yAxis: [
-      { type: 'value', name: c('amount'), axisLabel: { formatter: axisMoney(lang) } },
+      { ...MONEY_AXIS, name: c('amount'), axisLabel: { formatter: axisMoney(lang) } },
       { type: 'value', name: c('execution'), position: 'right', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [

@@ -21,4 +21,7 @@ export const pctTip = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%
 export const bpToPct = (bp: number | null) => (bp === null ? null : bp / 100);
 
 /** the plot area inside the panel, shrunk so axis labels and names stay inside (ECharts 6 outer bounds) */
-export const GRID = { left: 12, right: 16, top: 44, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' } as const;
+export const GRID = { left: 8, right: 12, top: 30, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'all' } as const;
+
+/** a money axis over fen: ticks at least one yuan apart (an axis over zeros reads 0, 1 — not 0, 0, 0) */
+export const MONEY_AXIS = { type: 'value', minInterval: 100 } as const;

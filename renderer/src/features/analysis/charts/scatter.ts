@@ -1,7 +1,7 @@
 import type { ScatterData, ScatterPoint } from '@shared/api/areas/analysisTypes';
 import type { EChartsCoreOption } from '../chart/echarts';
 import { axisMoney, pctBp } from '../format';
-import { esc, GRID, moneyTip, tipRow, type OptionCtx } from './common';
+import { esc, GRID, MONEY_AXIS, moneyTip, tipRow, type OptionCtx } from './common';
 
 /**
  * Spend vs revenue per partner: x = actual cost, y = revenue, one point per partner, split into
@@ -28,8 +28,8 @@ export function scatterOption(data: ScatterData, { t, lang }: OptionCtx): EChart
   for (const p of data.points) groups.get(quadrantOf(p, data.medianActual, data.medianRevenue))!.push({ value: [p.actual, p.revenue], p });
   const fmt = axisMoney(lang);
   return {
-    grid: { ...GRID, top: 40, right: 28 },
-    legend: { top: 4, left: 'center' },
+    grid: { ...GRID, right: 28 },
+    legend: { type: 'scroll', top: 2, left: 'center' },
     tooltip: {
       trigger: 'item',
       formatter: (x: { data: Datum; marker: string }) => {
@@ -42,8 +42,8 @@ export function scatterOption(data: ScatterData, { t, lang }: OptionCtx): EChart
         );
       },
     },
-    xAxis: { type: 'value', name: c('spend'), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: fmt }, splitLine: { show: false } },
-    yAxis: { type: 'value', name: c('revenue'), axisLabel: { formatter: fmt } },
+    xAxis: { ...MONEY_AXIS, name: c('spend'), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: fmt }, splitLine: { show: false } },
+    yAxis: { ...MONEY_AXIS, name: c('revenue'), axisLabel: { formatter: fmt } },
     series: QUADRANTS.map((q, i) => ({
       type: 'scatter',
       name: t(`analysisUi.chart.quadrants.${q}`),

@@ -1,7 +1,7 @@
 import type { TrendPoint } from '@shared/api/areas/analysisTypes';
 import type { EChartsCoreOption } from '../chart/echarts';
 import { axisMoney } from '../format';
-import { bpToPct, esc, GRID, moneyTip, pctTip, tipRow, type OptionCtx } from './common';
+import { bpToPct, esc, GRID, MONEY_AXIS, moneyTip, pctTip, tipRow, type OptionCtx } from './common';
 
 /**
  * Monthly trend: cost as stacked bars (paid = actual, still held = committed: together what the
@@ -13,7 +13,7 @@ export function trendOption(points: TrendPoint[], { t, lang }: OptionCtx): EChar
   const hasRevenue = points.some((p) => p.revenue !== 0);
   return {
     grid: { ...GRID, right: 24 },
-    legend: { top: 4, left: 'center' },
+    legend: { top: 2, left: 'center' },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -22,7 +22,7 @@ export function trendOption(points: TrendPoint[], { t, lang }: OptionCtx): EChar
     },
     xAxis: { type: 'category', name: c('month'), nameLocation: 'middle', nameGap: 26, data: points.map((p) => p.period), axisLabel: { hideOverlap: true } },
     yAxis: [
-      { type: 'value', name: c('amount'), axisLabel: { formatter: axisMoney(lang) } },
+      { ...MONEY_AXIS, name: c('amount'), axisLabel: { formatter: axisMoney(lang) } },
       { type: 'value', name: c('ratio'), position: 'right', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [

@@ -61,7 +61,7 @@ export function DashboardPage() {
         <div className="chart-grid">
           <Chart
             id="trend"
-            className="wide"
+            className="wide trend"
             title={c('trend')}
             subtitle={slice}
             option={trendOpt}
@@ -69,7 +69,7 @@ export function DashboardPage() {
             loading={q.trend.isFetching}
             error={q.trend.error}
             actions={excel('trend', q.inputs.trend, c('trend'))}
-            note={noRevenue ? c('noRevenue') : undefined}
+            warn={noRevenue ? c('noRevenue') : undefined}
           />
           <Chart
             id="scatter"
@@ -100,7 +100,8 @@ export function DashboardPage() {
             title={c('topBottom', { measure: c(`measures.${measure}`) })}
             subtitle={`${t(`analysisUi.filter.dims.${f.dimension}`)} · ${slice}`}
             option={tbOpt}
-            empty={!tb || (tb.top.length === 0 && tb.bottom.length === 0)}
+            empty={!tb || [...tb.top, ...tb.bottom].every((r) => r.value === null || r.value === 0)}
+            emptyText={c('noFigures', { measure: c(`measures.${measure}`) })}
             loading={q.topBottom.isFetching}
             error={q.topBottom.error}
             actions={

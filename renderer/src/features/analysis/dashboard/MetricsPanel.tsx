@@ -24,7 +24,7 @@ export function MetricsPanel({ f, query, input, slice }: { f: AnalysisFilter; qu
   }, [data]);
   const title = `${t('analysisUi.dashboard.metrics')} · ${t(`analysisUi.filter.dims.${f.dimension}`)}`;
   return (
-    <section className="panel metrics-panel" data-testid="analysis-metrics">
+    <section className="an-panel metrics-panel" data-testid="analysis-metrics">
       <div className="panel-head">
         <h3>{title}</h3>
         <span className="muted small">{slice}</span>

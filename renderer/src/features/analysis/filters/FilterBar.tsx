@@ -4,6 +4,7 @@ import type { BudgetLookups } from '../../budgets/lookups';
 import { treeOptions } from '../../budgets/treeOptions';
 import { PartnerPicker } from '../../requests/common/PartnerPicker';
 import '../../requests/common/docs.css';
+import { MonthPicker } from './MonthPicker';
 import { defaultFilter, PRESETS, presetRange, validRange, type AnalysisFilter, type Preset } from './filter';
 
 /**
@@ -44,9 +45,9 @@ export function FilterBar({ f, set, lk, show = {} }: { f: AnalysisFilter; set: (
             </option>
           ))}
         </select>
-        <input type="month" name="from" value={f.from} aria-label={label('from')} aria-invalid={bad} max={f.to} onChange={(e) => e.target.value && set({ ...f, from: e.target.value })} />
+        <MonthPicker name="from" value={f.from} label={label('from')} invalid={bad} onChange={(v) => set({ ...f, from: v })} />
         <span className="muted">–</span>
-        <input type="month" name="to" value={f.to} aria-label={label('to')} aria-invalid={bad} min={f.from} onChange={(e) => e.target.value && set({ ...f, to: e.target.value })} />
+        <MonthPicker name="to" value={f.to} label={label('to')} invalid={bad} onChange={(v) => set({ ...f, to: v })} />
         {on('grain') && (
           <select name="grain" value={f.grain} aria-label={label('grain')} onChange={(e) => set({ ...f, grain: e.target.value as AnalysisFilter['grain'] })}>
             {ANALYSIS_GRAINS.map((g) => (

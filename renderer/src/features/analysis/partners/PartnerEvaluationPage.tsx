@@ -9,6 +9,7 @@ import { treeOptions } from '../../budgets/treeOptions';
 import '../analysis.css';
 import { exportView } from '../exportView';
 import { addMonths, monthOf } from '../filters/filter';
+import { MonthPicker } from '../filters/MonthPicker';
 import { bucketText } from '../periods';
 import { cardColumns, rankingColumns, scoreColumns, type CardGridRow, type RankingGridRow, type ScoreGridRow } from './columns';
 import { WeightsPanel } from './WeightsPanel';
@@ -62,10 +63,10 @@ export function PartnerEvaluationPage() {
     <div className="page analysis-page" data-testid="partner-evaluation">
       <div className="page-head">
         <h2>{title}</h2>
-        <label className="inline-field">
+        <span className="inline-field">
           <span className="muted">{t('analysisUi.partner.month')}</span>
-          <input type="month" name="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
-        </label>
+          <MonthPicker name="month" value={month} label={t('analysisUi.partner.month')} onChange={setMonth} />
+        </span>
         <select name="orgUnitId" value={orgUnitId ?? ''} aria-label={t('analysisUi.filter.dims.orgUnit')} onChange={(e) => setOrgUnitId(e.target.value ? Number(e.target.value) : null)}>
           <option value="">{t('analysisUi.filter.allUnits')}</option>
           {treeOptions(lk.units.filter((u) => lk.scopeUnits.has(u.id)), lk.orgUnits).map((o) => (

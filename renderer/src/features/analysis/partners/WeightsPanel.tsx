@@ -40,7 +40,7 @@ export function WeightsPanel({ weights, month }: { weights: ScoreWeights | undef
   };
 
   return (
-    <section className="panel weights-panel" data-testid="score-weights" title={t('analysisFormulas.score')}>
+    <section className="an-panel weights-panel" data-testid="score-weights" title={t('analysisFormulas.score')}>
       <b>{h('weights')}</b>
       {PARTS.map((k) => (
         <span key={k} className="weight">

@@ -50,10 +50,12 @@ function SuggestCell(p: ICellRendererParams<ScoreGridRow> & { t: TFunction }) {
   );
 }
 
+const SHORT = { revenueScore: 'revenueShort', costRatioScore: 'costRatioShort', timelinessScore: 'timelinessShort', flagsScore: 'flagsShort' } as const;
+
 export function scoreColumns(t: TFunction, w: ScoreWeights | undefined): (ColDef<ScoreGridRow> | ColGroupDef<ScoreGridRow>)[] {
   const h = (k: string) => t(`analysisUi.partner.${k}`);
   const comp = (field: 'revenueScore' | 'costRatioScore' | 'timelinessScore' | 'flagsScore', weight: number | undefined) =>
-    numberCol<ScoreGridRow>(field, weight === undefined ? h(field) : `${h(field)} ${weight}%`, { width: 116, headerTooltip: `${h(field)}\n${t('analysisFormulas.score')}`, valueFormatter: two });
+    numberCol<ScoreGridRow>(field, weight === undefined ? h(SHORT[field]) : `${h(SHORT[field])} ${weight}%`, { width: 112, headerTooltip: `${h(field)}\n${t('analysisFormulas.score')}`, valueFormatter: two });
   return [
     textCol<ScoreGridRow>('partner.name', h('subject'), { colId: 'partner', width: 190, pinned: 'left', valueGetter: (p) => who(p.data?.partner ?? null) }),
     numberCol<ScoreGridRow>('score', h('score'), { width: 80, pinned: 'left', headerTooltip: `${h('score')}\n${t('analysisFormulas.score')}`, valueFormatter: two, cellClass: ['ag-right-aligned-cell', 'num', 'cell-total'] }),
