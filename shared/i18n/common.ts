@@ -13,12 +13,12 @@ export const zh = {
     close: '关闭', undo: '撤销', columns: '列', showInactive: '显示已停用', handover: '交接', back: '返回', next: '下一步',
   },
   common: {
-    loading: '加载中…', empty: '暂无数据', noMatch: '没有符合条件的记录', total: '合计', rows: '{{count}} 行',
+    loading: '加载中…', empty: '暂无数据', noMatch: '没有符合条件的记录', total: '合计', rows: '{{count}} 行', rows_one: '{{count}} 行',
     yes: '是', no: '否', active: '启用', inactive: '已停用', saved: '已保存', all: '全部', scope: '范围', scopeLabel: '范围：', noEnglishName: '还没有英文名称，管理员可在“组织”中填写', language: '语言',
     user: '用户', version: '版本', unexpected: '发生意外错误，请重试或联系管理员。', shortcut: '快捷键：{{keys}}',
   },
   grid: {
-    search: '快速搜索', searchHint: '快速搜索（Ctrl+F）', rows: '{{count}} 行', columns: '列', columnsTitle: '显示哪些列',
+    search: '快速搜索', searchHint: '快速搜索（Ctrl+F）', rows: '{{count}} 行', rows_one: '{{count}} 行', lines: '{{count}} 行', lines_one: '{{count}} 行', columns: '列', columnsTitle: '显示哪些列',
     resetColumns: '恢复默认列', saved: '已保存：{{field}}', fieldError: '{{field}}：{{message}}', readOnly: '只读',
     pasted: '已粘贴 {{count}} 个单元格', pasteFailed: '{{count}} 个单元格未能粘贴，见标红的单元格', pasteSkipped: '{{count}} 个单元格不可编辑，已跳过',
     filterSearch: '搜索…', filterClear: '清除', filterSelected: '已选 {{count}} 项', filterNone: '未筛选', dismiss: '关闭',
@@ -50,12 +50,12 @@ export const en: typeof zh = {
     close: 'Close', undo: 'Undo', columns: 'Columns', showInactive: 'Show inactive', handover: 'Handover', back: 'Back', next: 'Next',
   },
   common: {
-    loading: 'Loading...', empty: 'Nothing here yet', noMatch: 'No records match', total: 'Total', rows: '{{count}} rows',
+    loading: 'Loading...', empty: 'Nothing here yet', noMatch: 'No records match', total: 'Total', rows: '{{count}} rows', rows_one: '{{count}} row',
     yes: 'Yes', no: 'No', active: 'Active', inactive: 'Inactive', saved: 'Saved', all: 'All', scope: 'Scope', scopeLabel: 'Scope: ', noEnglishName: 'No English name yet; an administrator can add one under Org units', language: 'Language',
     user: 'User', version: 'Version', unexpected: 'Something went wrong. Try again or contact your administrator.', shortcut: 'Shortcut: {{keys}}',
   },
   grid: {
-    search: 'Quick search', searchHint: 'Quick search (Ctrl+F)', rows: '{{count}} rows', columns: 'Columns', columnsTitle: 'Columns to show',
+    search: 'Quick search', searchHint: 'Quick search (Ctrl+F)', rows: '{{count}} rows', rows_one: '{{count}} row', lines: '{{count}} lines', lines_one: '{{count}} line', columns: 'Columns', columnsTitle: 'Columns to show',
     resetColumns: 'Reset columns', saved: 'Saved: {{field}}', fieldError: '{{field}}: {{message}}', readOnly: 'Read-only',
     pasted: 'Pasted {{count}} cells', pasteFailed: '{{count}} cells could not be pasted; see the cells marked red', pasteSkipped: '{{count}} cells are not editable and were skipped',
     filterSearch: 'Search...', filterClear: 'Clear', filterSelected: '{{count}} selected', filterNone: 'No filter', dismiss: 'Dismiss',

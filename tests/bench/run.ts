@@ -9,7 +9,8 @@
  * (exit 0); a benchmark that crashes does (exit 1, after the others have run).
  * The budget and Excel figures come from tests/bench/budgets.ts and excel.ts when present; the
  * documents and approvals figures from documents.ts (request_to_payment), documentPages.ts
- * (claims_page, queue_page), queue.ts (bulk_approve_1000) and queueUi.ts (queue_ui) — their
+ * (claims_page, queue_page), queue.ts (bulk_approve_1000), queueUi.ts (queue_ui) and analysis.ts
+ * (analysis_dashboard) — their
  * document counts scale with --scale (quick: a tenth or less).
  */
 import { existsSync } from 'node:fs';
@@ -77,5 +78,6 @@ await external('./documents.ts', 'benchRequestToPayment');
 await external('./documentPages.ts', 'benchDocumentPages');
 await external('./queue.ts', 'benchBulkApprove');
 await external('./queueUi.ts', 'benchQueueUi');
+await external('./analysis.ts', 'benchAnalysisDashboard');
 log(`done${crashed ? `, ${crashed} benchmark(s) crashed` : ''}`);
 process.exitCode = crashed ? 1 : 0;

@@ -141,6 +141,7 @@ test('in English: a cell below its floor is marked before save, the refusal is r
   const plan = new BudgetPlanPage(page);
   await plan.selectPlan(2026);
   await expect(plan.versionState(draft.number)).toHaveText('Draft');
+  await expect(plan.rowCount).toHaveText(/^\d+ lines$/); // budget pages count lines, as their totals do
   await expect(plan.root.getByTestId('save-lines')).toBeDisabled();
   // the floor view shows what cannot be planned away before anything is typed
   await plan.root.getByTestId('show-floors').click();
@@ -150,7 +151,7 @@ test('in English: a cell below its floor is marked before save, the refusal is r
   // typed below it: marked at once, counted, explained in the status line when the cell has the focus
   await plan.typeInto(line.lineId, col, '0');
   await expect(plan.cell(line.lineId, col)).toHaveClass(/cell-invalid/);
-  await expect(plan.invalid).toHaveText('1 invalid cells');
+  await expect(plan.invalid).toHaveText('1 invalid cell');
   await expect(plan.focusedIssue).toBeHidden(); // Enter moved the focus down
   await page.keyboard.press('ArrowUp');
   await expect(plan.focusedIssue).toContainText(` · ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m]}: `);
@@ -158,7 +159,7 @@ test('in English: a cell below its floor is marked before save, the refusal is r
 
   // the save is refused by the core: the list names line, month and the figure, nothing is saved
   await plan.save();
-  await expect(plan.issues).toContainText('Not saved: 1 cells need a change');
+  await expect(plan.issues).toContainText('Not saved: 1 cell needs a change');
   const item = plan.issues.getByTestId('issue-item');
   await expect(item).toContainText(`Cannot be below the ${yuan(line.used![m]!)} already committed and spent`);
   await page.screenshot({ path: 'tests/.artifacts/budget-plan-refused-en.png' });

@@ -76,6 +76,23 @@ test('org units: a child unit appears right under its parent, indented', async (
   const pad = (code: string) =>
     grid.root.locator('.ag-row[row-id]', { hasText: code }).first().locator('.ag-cell[col-id="name"]').evaluate((el) => (el as unknown as { style: { paddingLeft: string } }).style.paddingLeft);
   expect(parseInt(await pad('KM-WH-05'))).toBeGreaterThan(parseInt(await pad('KM-WH')));
+
+  // a unit whose English name is only the Chinese one copied over: English mode shows the Chinese
+  // name visibly marked "(zh)", in the page's own name column as everywhere else
+  await grid.select(3, 'name');
+  await grid.root.getByRole('button', { name: '新增下级组织' }).click();
+  await dialog.locator('input[name=code]').fill('KM-WH-06');
+  await dialog.locator('input[name=nameZh]').fill('五华北部网格');
+  await dialog.locator('input[name=nameEn]').fill('五华北部网格');
+  await dialog.locator('button[type=submit]').click();
+  await expect(app.pageMessage).toContainText('五华北部网格');
+  await app.switchLanguage('en');
+  const nameOf = (code: string) => grid.root.locator('.ag-row[row-id]', { hasText: code }).first().locator('.ag-cell[col-id="name"]');
+  await expect(nameOf('KM-WH-06')).toHaveText('五华北部网格 (zh)');
+  await expect(nameOf('KM-WH-06')).toHaveClass(/name-fallback/);
+  await expect(nameOf('KM-WH-05')).toHaveText('Wuhua Central Grid');
+  await page.screenshot({ path: 'tests/.artifacts/org-units-en.png' });
+  await app.switchLanguage('zh-CN');
 });
 
 test('users: a new user with a reset password can sign in', async ({ page, request }) => {

@@ -22,6 +22,12 @@ test('back up, change, restore from Settings, sign in again: the change is gone 
   await expect(app.pageTitle).toHaveText('备份与恢复');
   await page.getByTestId('backup-now').click();
   await expect(app.pageMessage).toContainText('已备份');
+  // one language at a time: a toast written in Chinese closes when the user switches to English
+  // (it would otherwise stay for its 4 seconds)
+  await app.switchLanguage('en');
+  await expect(app.pageTitle).toHaveText('Backups and restore');
+  await expect(app.pageMessage).toHaveCount(0, { timeout: 1500 });
+  await app.switchLanguage('zh-CN');
   const rows = page.getByTestId('backup-row');
   await expect(rows).toHaveCount(1);
 

@@ -44,10 +44,10 @@ export function scatter(ctx: OrgCtx, i: z.output<typeof scatterInput>): ScatterD
       UNION ALL ${spendOf('claim', 'claims')}
       UNION ALL SELECT r.partner_id, 0, 0, SUM(r.revenue) FROM sales_results r WHERE r.period BETWEEN ? AND ? GROUP BY r.partner_id
     )
-    SELECT p.id, p.code, p.name, p.channel_type_id, p.org_unit_id, SUM(x.actual) AS actual, SUM(x.committed) AS committed, SUM(x.revenue) AS revenue
+    SELECT p.id, p.code, p.name, p.channel_type_id, p.org_unit_id, SUM(x.actual) AS s_actual, SUM(x.committed) AS s_committed, SUM(x.revenue) AS s_revenue
     FROM x JOIN partners p ON p.id = x.pid WHERE 1 = 1${whereSql(pw)}
     GROUP BY p.id HAVING SUM(x.actual) <> 0 OR SUM(x.committed) <> 0 OR SUM(x.revenue) <> 0
-    ORDER BY actual DESC, revenue DESC, p.id`;
+    ORDER BY s_actual DESC, s_revenue DESC, p.id`;
   const params = [f.from, f.to, ...cw.params, f.from, f.to, ...cw.params, f.from, f.to, ...pw.params];
   const rows = stmt(ctx.db.$client, sql).raw(true).all(...params) as [number, string, string, number, number, number, number, number][];
   const med = (k: 5 | 7) => {

@@ -36,13 +36,15 @@ export function spend(ctx: OrgCtx, s: Slice, key: string, bucket: (col: string) 
   const pw = partnerWhere(ctx, s.filter);
   const w = and(pw, costTypeWhere(s.filter, 'd.cost_type_id'));
   const join = needsPartner(key, pw) ? 'JOIN partners p ON p.id = d.partner_id' : '';
+  // nothing asked of the document (no member, no filter): the ledger's index alone answers
+  const bare = !join && !key.includes('d.') && w.where.length === 0;
   const out = new Map<string, Row>();
   for (const [type, table] of HOLDERS) {
     const rows = stmt(
       ctx.db.$client,
       `SELECT ${key} AS k, ${bucket('l.period')} AS b,
          SUM(CASE WHEN l.kind = 'actual' THEN 0 ELSE l.amount END), SUM(CASE WHEN l.kind = 'actual' THEN l.amount ELSE 0 END)
-       FROM budget_ledger l JOIN ${table} d ON d.id = l.against_id ${join}
+       FROM budget_ledger l ${bare ? '' : `JOIN ${table} d ON d.id = l.against_id`} ${join}
        WHERE l.against_type = '${type}' AND l.period BETWEEN ? AND ? AND l.kind IN ('commitment','release','actual')${whereSql(w)}
        GROUP BY k, b`,
     )

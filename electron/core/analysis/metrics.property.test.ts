@@ -109,7 +109,8 @@ function expected(data: Data, q: fc.Arbitrary<unknown> extends never ? never : R
   const costOk = (ct: number) => !q.costTypeIds?.length || q.costTypeIds.includes(ct);
   const keyOf = (p: PartnerInfo, costType: number) => ({ partner: p.id, orgUnit: p.ou, manager: p.mgr, channelType: p.ct, costType })[dim];
   const inRange = (period: string) => period >= from && period <= to;
-  type A = Record<string, number> & { allocated?: number };
+  type F = 'committed' | 'actual' | 'revenue' | 'margin' | 'rows' | 'wm' | 'brows' | 'bwm' | 'bmargin' | 'lineActual' | 'lag' | 'lagN' | 'cyc' | 'cycN';
+  type A = Record<F, number> & { allocated?: number; months?: number };
   const m = new Map<string, A>();
   const get = (k: number | null, b: string) => {
     const id = `${k}|${b}`;

@@ -9,7 +9,8 @@ import { monthStart, nextMonthStart } from './slice';
  *
  * Components, each an integer 0–10000 (= 0–100.00):
  * - revenue: percentile of the month's revenue within the partner's channel type,
- *   (rank − 1) ÷ (n − 1) with rank = 1 + partners of lower revenue (ties share it); n = 1 → 10000;
+ *   (below + (equal − 1) ÷ 2) ÷ (n − 1): `below` partners of lower revenue, `equal` partners of the
+ *   same revenue (itself included), so ties share the mean of their positions; n = 1 → 10000;
  * - cost ratio: the same percentile of the ratio actual ÷ revenue, ordered worst first (cost
  *   without revenue is the worst of all; no cost and no revenue is a ratio of 0);
  * - timeliness: claims submitted in M by their due date ÷ claims submitted in M (none → 10000);
@@ -37,13 +38,14 @@ export function scoredCte(period: string, w: ScoreWeights): { sql: string; param
       coalesce(sub.n, 0) AS subn, coalesce(sub.ontime, 0) AS ontime, coalesce(sub.dups, 0) AS dups, coalesce(rej.n, 0) AS rejn
       FROM pop JOIN partners p ON p.id = pop.pid LEFT JOIN rev ON rev.pid = p.id LEFT JOIN cost ON cost.pid = p.id
       LEFT JOIN sub ON sub.pid = p.id LEFT JOIN rej ON rej.pid = p.id),
+  ratios AS (SELECT *, (revenue = 0 AND actual > 0) AS inf, CASE WHEN revenue > 0 THEN actual * 1.0 / revenue ELSE 0 END AS ratio FROM base),
   comp AS (SELECT *, count(*) OVER (PARTITION BY ct) AS nct,
-      rank() OVER (PARTITION BY ct ORDER BY revenue) AS rrev,
-      rank() OVER (PARTITION BY ct ORDER BY (revenue = 0 AND actual > 0) DESC, CASE WHEN revenue > 0 THEN actual * 1.0 / revenue ELSE 0 END DESC) AS rrat
-      FROM base),
+      rank() OVER (PARTITION BY ct ORDER BY revenue) AS rrev, count(*) OVER (PARTITION BY ct, revenue) AS trev,
+      rank() OVER (PARTITION BY ct ORDER BY inf DESC, ratio DESC) AS rrat, count(*) OVER (PARTITION BY ct, inf, ratio) AS trat
+      FROM ratios),
   sc AS (SELECT *,
-      CASE WHEN nct = 1 THEN 10000 ELSE ((rrev - 1) * 20000 + (nct - 1)) / (2 * (nct - 1)) END AS srev,
-      CASE WHEN nct = 1 THEN 10000 ELSE ((rrat - 1) * 20000 + (nct - 1)) / (2 * (nct - 1)) END AS srat,
+      CASE WHEN nct = 1 THEN 10000 ELSE ((2 * (rrev - 1) + trev - 1) * 20000 + 2 * (nct - 1)) / (4 * (nct - 1)) END AS srev,
+      CASE WHEN nct = 1 THEN 10000 ELSE ((2 * (rrat - 1) + trat - 1) * 20000 + 2 * (nct - 1)) / (4 * (nct - 1)) END AS srat,
       CASE WHEN subn = 0 THEN 10000 ELSE (ontime * 20000 + subn) / (2 * subn) END AS stime,
       max(0, 10000 - 2500 * (dups + rejn)) AS sflag FROM comp),
   tot AS (SELECT *, @wr * srev + @wc * srat + @wt * stime + @wf * sflag AS total FROM sc),

@@ -112,12 +112,12 @@ export function rankingOf(ctx: OrgCtx, i: RankingInput): Ranking {
       : `SELECT s.mgr AS sid, avg(s.total) AS a, count(*) AS n, u.username AS code FROM scored s JOIN users u ON u.id = s.mgr WHERE s.mgr IS NOT NULL GROUP BY s.mgr`;
     // shown: org units of the caller's (filtered) partners' units, or managers of at least one such partner
     const shown = isOu
-      ? `EXISTS (SELECT 1 FROM scored s2 JOIN partners p ON p.id = s2.id WHERE s2.ou = g.sid${whereSql(w)})`
-      : `EXISTS (SELECT 1 FROM scored s2 JOIN partners p ON p.id = s2.id WHERE s2.mgr = g.sid${whereSql(w)})`;
+      ? `EXISTS (SELECT 1 FROM scored s2 JOIN partners p ON p.id = s2.id WHERE s2.ou = x.sid${whereSql(w)})`
+      : `EXISTS (SELECT 1 FROM scored s2 JOIN partners p ON p.id = s2.id WHERE s2.mgr = x.sid${whereSql(w)})`;
     const raw = db
       .prepare(
         `WITH ${cte.sql}, g AS (${groupSql}), r AS (SELECT g.*, row_number() OVER (ORDER BY g.a DESC, g.code) AS rank, count(*) OVER () AS "of" FROM g)
-         SELECT r.* FROM r AS g WHERE ${shown} ORDER BY rank`,
+         SELECT x.* FROM r AS x WHERE ${shown} ORDER BY x.rank`,
       )
       .all(...w.params, cte.params) as { sid: number; a: number; n: number; rank: number; of: number }[];
     const subj = names(db, isOu ? 'orgUnit' : 'manager', raw.map((r) => r.sid), loc);

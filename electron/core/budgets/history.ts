@@ -52,18 +52,34 @@ export function listHistory(db: Database.Database, type: string, id: number): Hi
   ).all(type, id) as HistoryEntry[];
 }
 
-/** Walks the whole chain; returns the id of the first row that does not match, or null. */
-export function verifyHistory(db: Database.Database): number | null {
-  let prev = GENESIS;
+/** A verified point of the chain: the row and its hash. */
+export interface HistoryCheckpoint {
+  id: number;
+  hash: string;
+}
+
+/**
+ * Walks the chain after `since` (from the start when null); returns the id of the first row that
+ * does not match, or null, and the last row walked (the checkpoint to start from next time).
+ */
+export function verifyHistorySince(db: Database.Database, since: HistoryCheckpoint | null): { broken: number | null; last: HistoryCheckpoint | null } {
+  let prev = since?.hash ?? GENESIS;
+  let last = since;
   const rows = db
     .prepare(
       `SELECT id, document_type AS documentType, document_id AS documentId, action, from_state AS fromState, to_state AS toState,
-        user_id AS userId, at, comment, on_behalf_of AS onBehalfOf, prev_hash AS prevHash, hash FROM document_history ORDER BY id`,
+        user_id AS userId, at, comment, on_behalf_of AS onBehalfOf, prev_hash AS prevHash, hash FROM document_history WHERE id > ? ORDER BY id`,
     )
-    .iterate() as Iterable<Parameters<typeof historyHash>[1] & { id: number; prevHash: string; hash: string }>;
+    .iterate(since?.id ?? 0) as Iterable<Parameters<typeof historyHash>[1] & { id: number; prevHash: string; hash: string }>;
   for (const r of rows) {
-    if (r.prevHash !== prev || r.hash !== historyHash(prev, r)) return r.id;
+    if (r.prevHash !== prev || r.hash !== historyHash(prev, r)) return { broken: r.id, last };
     prev = r.hash;
+    last = { id: r.id, hash: r.hash };
   }
-  return null;
+  return { broken: null, last };
+}
+
+/** Walks the whole chain; returns the id of the first row that does not match, or null. */
+export function verifyHistory(db: Database.Database): number | null {
+  return verifyHistorySince(db, null).broken;
 }

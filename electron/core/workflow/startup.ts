@@ -1,15 +1,21 @@
 import type { SessionUser } from '../../../shared/api/areas/auth';
 import { stmt } from '../budgets/sql';
 import type { AuthedCtx, CoreEnv } from '../context';
-import { verifyHistory } from '../budgets/history';
+import { verifyHistorySince, type HistoryCheckpoint } from '../budgets/history';
 import { expireDue } from '../documents/requests';
 import { ensureDefaultRoutes } from './routes';
 
 /**
  * What the core does once at start-up for the documents: install the default approval routes
  * where a type has none, expire requests unclaimed past their grace period (recorded as done by
- * the system user), and walk the history's hash chain, warning in the log when it is broken.
+ * the system user), and walk the history's hash chain, logging an error when it is broken.
+ *
+ * The walk at start-up is incremental: it starts from the checkpoint the last good walk stored in
+ * `settings` (row id + hash) after checking that row is unchanged, so start-up does not grow with
+ * the history. A row altered before the checkpoint without recomputing its own hash is found by
+ * the full walk of `history.verify` (Settings → administrators), not at every start.
  */
+const CHECKPOINT_KEY = 'history.verifiedThrough';
 const SYSTEM = '_system';
 
 /** The system's own user row: inactive, with a password hash nothing verifies against, so it can never sign in. */
@@ -34,6 +40,18 @@ export function documentsStartup(env: CoreEnv): void {
     const n = expireDue(ctx);
     if (n) env.log.info('expired requests', { count: n });
   }
-  const broken = verifyHistory(db);
+  verifyHistoryAtStart(env);
+}
+
+export function verifyHistoryAtStart(env: CoreEnv): { broken: number | null; from: number } {
+  const db = env.db.$client;
+  const saved = stmt(db, 'SELECT value FROM settings WHERE key = ?', true).get(CHECKPOINT_KEY) as string | undefined;
+  let since = saved ? (JSON.parse(saved) as HistoryCheckpoint) : null;
+  // the checkpoint row must still be there with the same hash, else walk from the start
+  if (since && stmt(db, 'SELECT hash FROM document_history WHERE id = ?', true).get(since.id) !== since.hash) since = null;
+  const { broken, last } = verifyHistorySince(db, since);
   if (broken !== null) env.log.error('document history chain is broken', { firstBrokenRow: broken });
+  else if (last && last.id !== since?.id)
+    stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CHECKPOINT_KEY, JSON.stringify(last));
+  return { broken, from: since?.id ?? 0 };
 }

@@ -61,6 +61,8 @@ export interface DataGridProps<T extends { id: number; active?: boolean }> {
   onShowInactive?: (v: boolean) => void;
   onAdd?: () => void;
   addLabel?: string;
+  /** what the count above the grid counts: rows (default) or budget lines (the budget pages) */
+  countNoun?: 'rows' | 'lines';
   onExport?: ExportHandler;
   /** a report grid's export (no records behind its rows): gets what the grid shows (client-side grids) */
   onExportShown?: (shown: ShownGrid) => void;
@@ -240,6 +242,7 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
         quick={quick}
         onQuick={setQuick}
         count={p.loading ? null : count}
+        countNoun={p.countNoun}
         showInactive={p.showInactive}
         onShowInactive={p.onShowInactive}
         onAdd={p.readOnly ? undefined : p.onAdd}

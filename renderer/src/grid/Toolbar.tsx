@@ -12,6 +12,7 @@ export interface ToolbarProps<T> {
   quick: string;
   onQuick: (q: string) => void;
   count: number | null;
+  countNoun?: 'rows' | 'lines';
   showInactive?: boolean;
   onShowInactive?: (v: boolean) => void;
   onAdd?: () => void;
@@ -61,7 +62,7 @@ export function Toolbar<T>(p: ToolbarProps<T>) {
         }}
       />
       <span className="row-count" data-testid="row-count">
-        {p.count === null ? t('common.loading') : t('grid.rows', { count: p.count })}
+        {p.count === null ? t('common.loading') : t(p.countNoun === 'lines' ? 'grid.lines' : 'grid.rows', { count: p.count })}
       </span>
       {p.onShowInactive && (
         <label className="toggle">

@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useCallback, useMemo } from 'react';
 import { ORG_KINDS, type OrgUnit } from '@shared/api/areas/master';
+import { hasEnglishName, localName } from '@shared/i18n/names';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useSession } from '../../app/session';
@@ -37,6 +38,14 @@ export function OrgUnitsPage() {
         minWidth: 240,
         lockVisible: true,
         cellStyle: (p) => ({ paddingLeft: `${8 + (p.data?.depth ?? 0) * 20}px`, fontWeight: p.data?.depth === 0 ? 600 : 400 }),
+        // English without an English name: the Chinese one, visibly marked (editing sets the English name)
+        ...(zh
+          ? {}
+          : {
+              valueFormatter: (p: { data?: TreeUnit }) => (p.data ? localName(p.data, 'en') : ''),
+              getQuickFilterText: (p: { data: TreeUnit }) => localName(p.data, 'en'),
+              cellClassRules: { 'name-fallback': (p: { data?: TreeUnit }) => !!p.data && !hasEnglishName(p.data.nameZh, p.data.nameEn) },
+            }),
       }),
       textCol<TreeUnit>('code', h('code'), { width: 130, cellClass: 'num' }),
       refCol<TreeUnit>('kind', h('kind'), kinds, { width: 110 }),

@@ -9,7 +9,7 @@ import { useLeaveGuard } from '../../app/leaveGuard';
 import { useSession } from '../../app/session';
 import { useDebounced } from '../../grid/useDebounced';
 import { errorText, fieldIssues, useTranslation } from '../../i18n';
-import { Banner, type Message } from '../../ui/Banner';
+import { Banner, messageText, type Message } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useBudgetLookups } from '../budgets/lookups';
 import { Attachments } from '../claims/Attachments';
@@ -131,7 +131,7 @@ function RequestEditor({ doc, reload }: { doc: CostRequest | null; reload: () =>
   const submit = async () => {
     let current = doc;
     if (!current || dirty) current = await save();
-    if (!current) throw new Error(message?.text ?? t('errors.validation'));
+    if (!current) throw new Error(message ? messageText(message) : t('errors.validation'));
     const r = await call('costRequests.submit', { id: current.id, version: current.version });
     if (!doc) navigate(`/requests/${r.id}`, { replace: true });
     done('submit', r.number);

@@ -157,7 +157,7 @@ export function CompareView(p: { plan: BudgetPlan; lk: BudgetLookups; initialB: 
       </div>
       {a === b && <Banner message={{ kind: 'warn', text: t('budgets.compare.pickTwo') }} />}
       {error !== null && <Banner message={{ kind: 'error', text: budgetErrorText(error) }} />}
-      <DataGrid<Row> gridId="budget-compare" columns={columns} rows={rows ?? []} loading={rows === null && a !== b && !error} readOnly fitColumns={false} pinnedBottomRows={totals ? [totals] : undefined} />
+      <DataGrid<Row> gridId="budget-compare" countNoun="lines" columns={columns} rows={rows ?? []} loading={rows === null && a !== b && !error} readOnly fitColumns={false} pinnedBottomRows={totals ? [totals] : undefined} />
     </div>
   );
 }

@@ -187,6 +187,7 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
       <IssuePanel issues={issues} refusedSave={refusedSave} lineName={lineName} colName={colName} onJump={nav.jump} />
       {error !== null && <Banner message={{ kind: 'error', text: budgetErrorText(error) }} />}
       <DataGrid<PlanRow>
+        countNoun="lines"
         gridId="budget-lines"
         columns={columns}
         rows={rows}
