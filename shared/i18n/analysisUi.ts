@@ -37,7 +37,7 @@ export const zh = {
     },
     dashboard: {
       title: '费用效益分析', metrics: '指标明细', exportAll: '导出 Excel', exportHint: '将当前筛选下的全部数字（明细、趋势、散点、预算执行、排名）导出为一个 Excel 文件',
-      exported: '已导出', exportView: '导出：{{view}}', rows: '{{count}} 行', more: '共 {{total}} 行，表格显示前 {{shown}} 行；导出包含全部',
+      exported: '已导出', onlyFigures: '只显示有数字的行', exportView: '导出：{{view}}', rows: '{{count}} 行', more: '共 {{total}} 行，表格显示前 {{shown}} 行；导出包含全部',
     },
     post: {
       title: '事后评估', byManager: '按渠道经理', byOrgUnit: '按组织', list: '已关闭的申请', group: '汇总方式',
@@ -55,7 +55,7 @@ export const zh = {
       partners: '合作伙伴数', currentStar: '当前星级', suggestedStar: '建议星级', components: '分项得分',
       revenueScore: '收入得分', costRatioScore: '费用率得分', timelinessScore: '核销及时得分', flagsScore: '合规得分',
       revenueShort: '收入', costRatioShort: '费用率', timelinessShort: '核销及时', flagsShort: '合规', claims: '核销单（及时/提交）', flags: '标记（重复发票/驳回）', noScores: '该月没有可评分的合作伙伴', period: '月份',
-      starUp: '建议升星', starDown: '建议降星', historyEmpty: '没有黄牌记录',
+      yellowOnly: '只看黄牌', defaultWeights: '默认权重（管理员尚未修改）', starUp: '建议升星', starDown: '建议降星', historyEmpty: '没有黄牌记录',
     },
   },
 };
@@ -95,7 +95,7 @@ export const en: typeof zh = {
     },
     dashboard: {
       title: 'Cost-benefit analysis', metrics: 'Metrics', exportAll: 'Export to Excel', exportHint: 'Export every figure of the current filters (metrics, trend, scatter, budget vs actual, rankings) to one Excel file',
-      exported: 'Exported', exportView: 'Export: {{view}}', rows: '{{count}} rows', more: '{{total}} rows in all; the grid shows the first {{shown}}, the export has all of them',
+      exported: 'Exported', onlyFigures: 'Only rows with figures', exportView: 'Export: {{view}}', rows: '{{count}} rows', more: '{{total}} rows in all; the grid shows the first {{shown}}, the export has all of them',
     },
     post: {
       title: 'Post-evaluation', byManager: 'By manager', byOrgUnit: 'By org unit', list: 'Closed requests', group: 'Summarise by',
@@ -113,7 +113,7 @@ export const en: typeof zh = {
       partners: 'Partners', currentStar: 'Stars now', suggestedStar: 'Suggested stars', components: 'Components',
       revenueScore: 'Revenue score', costRatioScore: 'Cost ratio score', timelinessScore: 'Timeliness score', flagsScore: 'Compliance score',
       revenueShort: 'Revenue', costRatioShort: 'Cost ratio', timelinessShort: 'Timeliness', flagsShort: 'Compliance', claims: 'Claims (on time / submitted)', flags: 'Flags (duplicate invoices / rejected)', noScores: 'No partner can be scored for this month', period: 'Month',
-      starUp: 'Suggest more stars', starDown: 'Suggest fewer stars', historyEmpty: 'No yellow cards',
+      yellowOnly: 'Yellow cards only', defaultWeights: 'Default weights (not changed by an administrator yet)', starUp: 'Suggest more stars', starDown: 'Suggest fewer stars', historyEmpty: 'No yellow cards',
     },
   },
 };

@@ -35,7 +35,7 @@ export function metricsColumns(t: TFunction, dimension: AnalysisDimension, basel
     textCol<MetricsGridRow>('key.name', t(`analysisUi.filter.dims.${dimension}`), {
       colId: 'key',
       pinned: 'left',
-      width: dimension === 'partner' ? 200 : 150,
+      width: dimension === 'partner' ? 220 : 190,
       editable: false,
       valueGetter: (p) => (p.data ? (p.data.total ? t('common.total') : [p.data.key.code, p.data.key.name].filter(Boolean).join(' ') || t('analysisUi.metric.none')) : ''),
     }),

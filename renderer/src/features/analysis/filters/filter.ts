@@ -49,7 +49,7 @@ export function presetRange(p: Preset, today: Date): { from: string; to: string;
 }
 
 export function defaultFilter(today = new Date()): AnalysisFilter {
-  return { ...presetRange('last12', today), grain: 'month', dimension: 'orgUnit', subtreeOf: null, channelType: null, costType: null, partner: null, baseline: 'lastYear' };
+  return { ...presetRange('ytd', today), grain: 'year', dimension: 'orgUnit', subtreeOf: null, channelType: null, costType: null, partner: null, baseline: 'lastYear' };
 }
 
 /** The slice as the analysis calls take it (only the filters that are set). */

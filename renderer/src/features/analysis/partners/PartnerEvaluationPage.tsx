@@ -100,7 +100,7 @@ export function PartnerEvaluationPage() {
         {tab === 'scores' && (
           <label className="toggle">
             <input type="checkbox" name="yellowOnly" checked={yellowOnly} onChange={(e) => setYellowOnly(e.target.checked)} />
-            <span className="yellow-card">{t('analysisUi.partner.yellow')}</span>
+            {t('analysisUi.partner.yellowOnly')}
           </label>
         )}
         {tab === 'rankings' && (
@@ -112,8 +112,9 @@ export function PartnerEvaluationPage() {
             ))}
           </select>
         )}
-        <span className="muted small">{tab === 'history' ? `${bucketText(t, cardsInput.from)} – ${when}` : t('analysisFormulas.yellowCard')}</span>
-        <span className="spacer" />
+        <span className="muted small formula-note" title={t('analysisFormulas.yellowCard')}>
+          {tab === 'history' ? `${bucketText(t, cardsInput.from)} – ${when}` : t('analysisFormulas.yellowCard')}
+        </span>
         <div className={fetching ? 'progress indeterminate' : 'progress idle'} style={{ width: 120 }} />
       </div>
       {tab === 'scores' && (

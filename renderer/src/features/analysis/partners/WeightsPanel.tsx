@@ -65,7 +65,7 @@ export function WeightsPanel({ weights, month }: { weights: ScoreWeights | undef
       ))}
       {weights && !draft && (
         <span className="muted small">
-          {h('effectiveFrom', { period: bucketText(t, weights.effectiveFrom) })}
+          {weights.setBy ? h('effectiveFrom', { period: bucketText(t, weights.effectiveFrom) }) : h('defaultWeights')}
           {weights.setBy && weights.setAt ? ` · ${h('setBy', { by: weights.setBy, at: dateTime(weights.setAt) })}` : ''}
         </span>
       )}
