@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/api/errors';
+import { getFile } from '../excel/files';
 import { freshCore, type Caller, type TestCore } from '../testing';
 import { insertAll, worldOf, type Doc, type PartnerInfo, type ResultRow } from './testkit';
 
@@ -71,6 +73,19 @@ describe('partner scores of a month (fixed data)', () => {
     expect(page.rows.find((r) => r.partner.code === 'PE')).toMatchObject({ rejectedFlags: 1, ratioBp: null });
     const yellow = await wang('analysis.scores', { period: '2030-06', yellowOnly: true });
     expect(yellow.rows.map((r) => r.partner.code)).toEqual(['PD', 'PB', 'PE']);
+
+    // the export carries the same figures (a real xlsx through the grid export)
+    const file = await wang('analysis.export', { view: 'scores', input: { period: '2030-06' }, locale: 'en' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(getFile(core.env, wang.userId, file.fileId).path);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 2)).toEqual(['Partner', 'Org unit']);
+    const scoreCol = header.indexOf('Score') + 1;
+    const body = Array.from({ length: 5 }, (_, k) => ws.getRow(k + 2));
+    expect(body.map((r) => [String(r.getCell(1).value).split(' ')[0], r.getCell(scoreCol).value])).toEqual([['PA', 88.75], ['PC', 73.75], ['PD', 67.5], ['PB', 42.5], ['PE', 27.5]]);
+    expect(file.rows).toBe(5);
+    await expect(wang('analysis.export', { view: 'scores', input: { period: 'June' } })).rejects.toMatchObject({ code: 'validation' });
   });
 
   it('ties: same total and revenue are ranked by code; three or fewer members get no card', async () => {
