@@ -11,6 +11,7 @@ import { documentHandlers } from './documents/handlers';
 import { workflowHandlers } from './workflow/handlers';
 import { backupHandlers } from './backup/service';
 import { analysisHandlers } from './analysis/handlers';
+import { resultHandlers } from './analysis/service';
 
 /** Every area's handlers; the type makes a missing or extra method a compile error. */
 export const handlers: HandlerMap = {
@@ -26,4 +27,5 @@ export const handlers: HandlerMap = {
   ...workflowHandlers,
   ...backupHandlers,
   ...analysisHandlers,
+  ...resultHandlers,
 };

@@ -18,7 +18,7 @@ const SCOPE_REASONS = new Set(['v.out_of_scope', 'v.owner_scope']);
 let w: World;
 beforeAll(async () => {
   w = await buildWorld();
-}, 60_000);
+}, 240_000);
 afterAll(() => w?.core.dispose());
 
 describe('the scope walk table', () => {

@@ -7,6 +7,7 @@ import { documentsApi } from './areas/documents';
 import { workflowApi } from './areas/workflow';
 import { systemApi } from './areas/system';
 import { analysisApi } from './areas/analysis';
+import { resultsApi } from './areas/results';
 
 /**
  * The one API contract: every method the core serves, over IPC, HTTP or in-process.
@@ -21,6 +22,7 @@ export const contract = {
   ...workflowApi,
   ...systemApi,
   ...analysisApi,
+  ...resultsApi,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

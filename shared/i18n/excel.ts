@@ -101,6 +101,7 @@ export const zh = {
     busy: '数据库繁忙，请稍后重新预检',
     internal: '处理此行时发生意外错误',
     users_need_password: '{{count}} 个新用户需由管理员设置密码后才能登录',
+    month: '不是有效月份（如 2026-03、2026/3 或 2026年3月）',
     line_key_change: '不能通过导入更改已有预算行的组织、渠道类型、费用类型或合作伙伴；新的组合请另起一行并将 ID 留空',
   },
   errors: {
@@ -232,6 +233,7 @@ export const en: typeof zh = {
     busy: 'The database is busy; run the dry run again shortly',
     internal: 'Something went wrong with this row',
     users_need_password: '{{count}} new user(s) can sign in once an administrator sets their password',
+    month: 'Not a valid month (e.g. 2026-03, 2026/3 or 2026年3月)',
     line_key_change: 'An import cannot change the org unit, channel type, cost type or partner of an existing line; put a new combination on a row of its own with an empty ID',
   },
   errors: {

@@ -63,3 +63,62 @@ test('scrolling down fetches the next blocks by keyset cursor', async ({ page })
   expect(cursors[0]).toBe(false);
   expect(cursors.slice(1).filter(Boolean).length).toBeGreaterThanOrEqual(2);
 });
+
+test('Home / End stay in the row, Ctrl+Home / Ctrl+End go to the corners, Tab leaves after the last visible column', async ({ page }) => {
+  const app = await (await new AppPage(page).open()).signIn('lina');
+  await app.go('渠道合作伙伴', 'partners');
+  const grid = new PartnersPage(page);
+  await grid.waitLoaded();
+  /** the focused cell: row index (or the pinned row) and column id */
+  const focused = () =>
+    page.evaluate(() => {
+      const cell = document.activeElement?.closest('.ag-cell');
+      return cell ? `${cell.closest('.ag-row')?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : null;
+    });
+  const displayed = async () => {
+    const ids = await grid.root.locator('.ag-header-row-column .ag-header-cell[col-id]').evaluateAll((els) =>
+      els.map((el) => ({ id: el.getAttribute('col-id')!, x: el.getBoundingClientRect().x + (el.closest('.ag-pinned-left-header') ? -1e6 : 0) })),
+    );
+    return ids.sort((a, b) => a.x - b.x).map((c) => c.id);
+  };
+  const cols = await displayed();
+  const [first, last] = [cols[0], cols.at(-1)];
+
+  await grid.root.locator('.ag-row[row-index="2"] .ag-cell[col-id="name"]').click();
+  await page.keyboard.press('End');
+  await expect.poll(focused).toBe(`2:${last}`);
+  await page.keyboard.press('Home');
+  await expect.poll(focused).toBe(`2:${first}`);
+  await page.keyboard.press('Control+End');
+  const lastRow = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.ag-center-cols-container .ag-row[row-index]')].map((r) => Number(r.getAttribute('row-index')))));
+  expect(Number((await focused())!.split(':')[0])).toBeGreaterThanOrEqual(lastRow);
+  expect((await focused())!.split(':')[1]).toBe(last);
+  await page.keyboard.press('Control+Home');
+  await expect.poll(focused).toBe(`0:${first}`);
+
+  // Tab from the last visible column leaves the grid (it does not wrap to the next row) …
+  await page.keyboard.press('End');
+  await expect.poll(focused).toBe(`0:${last}`);
+  await page.keyboard.press('Tab');
+  await expect.poll(focused).toBeNull();
+  // … and a column hidden with the chooser is never visited: End stops before it
+  await grid.columnChooser.click();
+  const lastHeader = (await grid.headers()).at(-1)!;
+  await page.getByRole('menu').getByLabel(lastHeader).uncheck();
+  await page.keyboard.press('Escape');
+  const inView = await grid.root.locator('.ag-row[row-index]').evaluateAll((rows) => {
+    const wrapper = rows[0]!.closest('.ag-root-wrapper')!;
+    const top = wrapper.querySelector('.ag-header')!.getBoundingClientRect().bottom;
+    const bottom = wrapper.getBoundingClientRect().bottom - 20;
+    const r = rows.find((x) => x.getBoundingClientRect().top >= top && x.getBoundingClientRect().bottom <= bottom);
+    return r?.getAttribute('row-index');
+  });
+  await grid.root.locator(`.ag-row[row-index="${inView}"] .ag-cell[col-id="name"]`).first().click();
+  await expect.poll(focused).not.toBeNull();
+  const row = (await focused())!.split(':')[0];
+  await page.keyboard.press('End');
+  await expect.poll(focused).toBe(`${row}:${cols.at(-2)}`);
+  await grid.columnChooser.click();
+  await page.getByRole('menu').getByLabel(lastHeader).check();
+  await page.keyboard.press('Escape');
+});

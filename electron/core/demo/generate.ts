@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { hashPassword } from '../auth/password';
 import { seedDemoBudgets } from './budgets';
+import { seedDemoResults } from './results';
 import {
   BANKS, BRANCHES, CHANNEL_TYPES, COMPANY, COST_TYPES, DEMO_PASSWORD, DEMO_USERS, GIVEN, SHOP_KINDS, SHOP_WORDS,
   SURNAMES, TOWNSHIP_EN, TOWNSHIP_WORDS,
@@ -28,6 +29,8 @@ export interface DemoOptions {
   seed?: number;
   /** pre-computed hash for every demo user (benchmarks skip scrypt); default: hash demo1234 */
   passwordHash?: string;
+  /** sales results for 2025-01…2026-11 (demo/results.ts); default: only for a demo of at most 1,000 partners (benchmarks grow it to 100,000) */
+  results?: boolean;
   /** run inside the same transaction, before and after the demo rows (checks, flags) */
   beforeWrite?: () => void;
   afterWrite?: () => void;
@@ -171,6 +174,7 @@ export async function seedDemo(client: Database.Database, opts: DemoOptions = {}
       );
     }
     seedDemoBudgets(client);
+    if (opts.results ?? nPartners <= 1000) seedDemoResults(client);
     opts.afterWrite?.();
     return { orgUnits: 1 + BRANCHES.length + counties.length + leafCount, users: ui, partners: nPartners };
   });

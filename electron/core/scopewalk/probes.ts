@@ -4,6 +4,7 @@ import type { World } from './world';
 import { uploadCsv, type CsvRow } from './world';
 import { DOCUMENT_PROBES } from './documentProbes';
 import { ANALYSIS_PROBES } from './analysisProbes';
+import { RESULT_PROBES } from './resultProbes';
 
 /**
  * The scope walk's table: for every method of the contract, calls aimed at the other branch's
@@ -78,6 +79,11 @@ const IMPORTS: { kind: string; as: Role; rows: (w: World) => CsvRow[]; target?: 
     as: 'finance',
     rows: () => [{ orgUnit: 'KM-WH', channelType: 'TERMINAL', costType: 'PROMO', m1: 5 }],
     target: (w) => ({ versionId: w.km.draft.id }),
+  },
+  {
+    kind: 'results',
+    as: 'finance',
+    rows: (w) => [{ partner: w.km.partner.code, period: '2026-03', revenue: 100, newSubscribers: 1 }],
   },
 ];
 
@@ -300,6 +306,7 @@ export const TABLE: Record<MethodName, Entry> = {
   'backups.restore': { why: 'company: restores the one database file (administrators)' },
   ...DOCUMENT_PROBES,
   ...ANALYSIS_PROBES,
+  ...RESULT_PROBES,
 
   'files.put': { why: "self: stores the caller's own bytes" },
   'files.saveAs': { why: 'self: files belong to their user', probes: [{ as: 'approver', aim: "lina's export", input: (w) => ({ fileId: w.km.linaFile }) }] },

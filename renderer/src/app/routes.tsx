@@ -43,6 +43,7 @@ export const routes: RouteDef[] = [
   { path: '/budgets/plan', label: 'budgets.nav.plan', group: 'budgets', Page: lazy(() => named(import('../features/budgets/BudgetPlanPage'), 'BudgetPlanPage')) },
   { path: '/budgets/vs-actual', label: 'budgets.nav.vsActual', group: 'budgets', Page: lazy(() => named(import('../features/budgets/BudgetVsActualPage'), 'BudgetVsActualPage')) },
   { path: '/budgets/transfers', label: 'budgets.nav.transfers', group: 'budgets', Page: lazy(() => named(import('../features/budgets/TransfersPage'), 'TransfersPage')) },
+  { path: '/analysis/results', label: 'results.nav.results', group: 'analysis', Page: lazy(() => named(import('../features/results/ResultsPage'), 'ResultsPage')) },
   { path: '/settings/backups', label: 'nav.backups', group: 'settings', roles: ['admin'], Page: lazy(() => named(import('../features/settings/BackupsPage'), 'BackupsPage')) },
 ];
 

@@ -8,6 +8,7 @@ import { Banner, type Message } from '../ui/Banner';
 import { fitColumnsOnce, rememberedWidths, rememberWidths } from './fit';
 import { createPageSource, type FetchPage } from './infinite';
 import { gridMemory } from './memory';
+import { onHomeEndKey, suppressHomeEnd, tabLeavesAtRowEdge } from './keyboard';
 import { gridLocaleText } from './locale';
 import { registerGridModules } from './modules';
 import { gridTheme } from './theme';
@@ -258,7 +259,9 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
           theme={gridTheme}
           localeText={gridLocaleText(lang)}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, minWidth: 56 }}
+          defaultColDef={{ sortable: true, resizable: true, minWidth: 56, suppressKeyboardEvent: suppressHomeEnd }}
+          onCellKeyDown={onHomeEndKey}
+          tabToNextCell={tabLeavesAtRowEdge}
           initialState={initialState}
           getRowId={(r) => String(r.data.id)}
           readOnlyEdit

@@ -19,7 +19,7 @@ import { id, locale, pageQuery } from './common';
  */
 
 /** The kinds registered today; later kinds register themselves in the core and are added here. */
-export const EXCEL_KINDS = ['orgUnits', 'channelTypes', 'costTypes', 'partners', 'users', 'budgetLines'] as const;
+export const EXCEL_KINDS = ['orgUnits', 'channelTypes', 'costTypes', 'partners', 'users', 'budgetLines', 'results'] as const;
 export type ExcelKind = (typeof EXCEL_KINDS)[number] | (string & {});
 
 /** cell types of a report grid export (excel.exportGrid) */

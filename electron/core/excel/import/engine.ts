@@ -155,8 +155,8 @@ export async function dryRun(
           applied = applyServiceRows(ctx, kind, p.rows, refs, read.headers, target);
           // rows with unreadable cells: checked too (one round shows all their problems), after the
           // others so they cannot change their outcomes; the batch kind (budget lines) saves all rows
-          // in one call and checks them on the next run
-          if (!kind.applyRows && p.badRows.length) {
+          // in one call and checks them on the next run; a batch kind that handles ImportRow.failed says so (checksFailedRows)
+          if ((!kind.applyRows || kind.checksFailedRows) && p.badRows.length) {
             const checked = applyServiceRows(ctx, kind, p.badRows, refs, read.headers, target);
             const failed = new Map(p.badRows.map((r) => [r.row, r.failed]));
             p.ruleIssues.push(...checked.issues.filter((x) => !(x.columnKey && failed.get(x.row)?.has(x.columnKey))));

@@ -5,6 +5,7 @@ import { orgUnitsKind } from './orgUnits';
 import { partnersKind } from './partners';
 import type { KindDef } from './types';
 import { usersKind } from './users';
+import { resultsKind } from './results';
 
 /**
  * The registry of importable/exportable kinds. Open: a later area (budget lines, sales actuals)
@@ -25,6 +26,6 @@ export function getKind(kind: string): KindDef {
 
 export const allKinds = (): KindDef[] => [...registry.values()];
 
-for (const k of [orgUnitsKind, channelTypesKind, costTypesKind, partnersKind, usersKind, budgetLinesKind]) registerKind(k);
+for (const k of [orgUnitsKind, channelTypesKind, costTypesKind, partnersKind, usersKind, budgetLinesKind, resultsKind]) registerKind(k);
 
 export type { KindDef } from './types';

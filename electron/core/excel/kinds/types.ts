@@ -160,6 +160,11 @@ export interface ServiceKind extends KindBase {
    * import cannot go on (e.g. the version is no longer a draft).
    */
   applyRows?(ctx: AuthedCtx, rows: ImportRow[], refs: RefTables, target: Record<string, unknown> | null): BatchApplied;
+  /**
+   * applyRows kinds only: the kind checks rows with unreadable cells too (ImportRow.failed: never
+   * written, the other columns checked), so the dry run gets them after the others in one round.
+   */
+  checksFailedRows?: true;
   /** remarks for the report after all rows, e.g. users created without a password */
   notes?(outcomes: RowOutcome[]): { reason: string; params?: Record<string, string | number> }[];
 }

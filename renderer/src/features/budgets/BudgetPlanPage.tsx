@@ -13,6 +13,7 @@ import { useFirstPage, usePlanViews } from './plan/usePlanLoading';
 import { VersionActions } from './plan/VersionActions';
 import { VersionList } from './plan/VersionList';
 import { StateBadge } from './StateBadge';
+import { ProposalDialog } from '../results/ProposalDialog';
 
 /**
  * Budget planning (预算编制): a plan per fiscal year, its versions with their states, and the
@@ -37,6 +38,7 @@ export function BudgetPlanPage() {
   const [versionId, setVersionId] = useState<number | null>(null);
   const [mode, setMode] = useState<'grid' | 'compare'>('grid');
   const [creating, setCreating] = useState(false);
+  const [proposing, setProposing] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [pending, setPending] = useState(0);
   const finance = user.role === 'finance';
@@ -89,6 +91,11 @@ export function BudgetPlanPage() {
             {t('budgets.plan.create', { year: nextYear })}
           </button>
         )}
+        {finance && (
+          <button type="button" onClick={() => setProposing(true)} title={t('results.proposal.ruleTip')} data-testid="plan-open-proposal">
+            {t('results.proposal.open')}
+          </button>
+        )}
       </div>
       <Banner message={message} onClose={() => setMessage(null)} testId="page-message" />
       {plans.error && <Banner message={{ kind: 'error', text: String(plans.error.message) }} />}
@@ -121,6 +128,15 @@ export function BudgetPlanPage() {
             <views.EntryGrid key={version.id} version={version} editable={editable} lk={lk} onSaved={() => void refresh()} onPending={setPending} />
           )}
         </>
+      )}
+      {proposing && (
+        <ProposalDialog
+          onClose={() => setProposing(false)}
+          onSaved={(text) => {
+            setMessage({ kind: 'ok', text });
+            void refresh();
+          }}
+        />
       )}
       {creating && (
         <CreatePlanDialog
