@@ -27,7 +27,7 @@ export const zh = {
     },
     chart: {
       savePng: '保存图片', savePngHint: '将图表（含标题和筛选条件）保存为 PNG', empty: '所选范围内没有数据',
-      month: '月份', amount: '金额（元）', ratio: '费用率', spend: '实际费用（元）', revenue: '收入（元）',
+      month: '月份', amount: '金额（元）', cost: '费用（元）', ratio: '费用率', spend: '实际费用（元）', revenue: '收入（元）',
       committed: '已占用', actual: '实际费用', revenueSeries: '收入', ratioSeries: '费用率', allocated: '预算', execution: '执行率',
       trend: '月度趋势：费用、收入与费用率', scatter: '合作伙伴费用与收入', bva: '预算与实际', top: '前 {{n}} 名', bottom: '后 {{n}} 名',
       topBottom: '排名：{{measure}}', quadrantNote: '虚线为全部 {{total}} 个合作伙伴的中位数（费用 {{actual}}，收入 {{revenue}}）；图中显示费用最高的 {{shown}} 个。右下：费用高、收入低。',
@@ -85,7 +85,7 @@ export const en: typeof zh = {
     },
     chart: {
       savePng: 'Save as PNG', savePngHint: 'Save the chart (with its title and filters) as a PNG image', empty: 'No data in the selected range',
-      month: 'Month', amount: 'Amount (¥)', ratio: 'Cost ratio', spend: 'Actual cost (¥)', revenue: 'Revenue (¥)',
+      month: 'Month', amount: 'Amount (¥)', cost: 'Cost (¥)', ratio: 'Cost ratio', spend: 'Actual cost (¥)', revenue: 'Revenue (¥)',
       committed: 'Committed', actual: 'Actual cost', revenueSeries: 'Revenue', ratioSeries: 'Cost ratio', allocated: 'Budget', execution: 'Execution',
       trend: 'Monthly trend: cost, revenue and cost ratio', scatter: 'Cost and revenue per partner', bva: 'Budget vs actual', top: 'Top {{n}}', bottom: 'Bottom {{n}}',
       topBottom: 'Ranking: {{measure}}', quadrantNote: 'Dashed lines: medians over all {{total}} partners (cost {{actual}}, revenue {{revenue}}); the {{shown}} with the highest cost are drawn. Bottom right: high cost, low revenue.',

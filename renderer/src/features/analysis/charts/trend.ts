@@ -4,15 +4,16 @@ import { axisMoney } from '../format';
 import { bpToPct, esc, GRID, MONEY_AXIS, moneyTip, pctTip, tipRow, type OptionCtx } from './common';
 
 /**
- * Monthly trend: cost as stacked bars (paid = actual, still held = committed: together what the
- * month's activities cost), revenue as a line on the same money axis, and the cost ratio
- * (actual ÷ revenue) as a dashed line on a percentage axis at the right.
+ * Monthly trend: cost as stacked bars on the left axis (paid = actual, still held = committed:
+ * together what the month's activities cost), revenue as a line on its own axis at the right, and
+ * the cost ratio (actual ÷ revenue) as a dashed line on a percentage axis further right. Revenue
+ * is commonly tens of times the cost: on one shared axis the cost bars would be flat.
  */
 export function trendOption(points: TrendPoint[], { t, lang }: OptionCtx): EChartsCoreOption {
   const c = (k: string) => t(`analysisUi.chart.${k}`);
   const hasRevenue = points.some((p) => p.revenue !== 0);
   return {
-    grid: { ...GRID, right: 24 },
+    grid: { ...GRID, right: 64 },
     legend: { top: 2, left: 'center' },
     tooltip: {
       trigger: 'axis',
@@ -22,14 +23,15 @@ export function trendOption(points: TrendPoint[], { t, lang }: OptionCtx): EChar
     },
     xAxis: { type: 'category', name: c('month'), nameLocation: 'middle', nameGap: 26, data: points.map((p) => p.period), axisLabel: { hideOverlap: true } },
     yAxis: [
-      { ...MONEY_AXIS, name: c('amount'), axisLabel: { formatter: axisMoney(lang) } },
-      { type: 'value', name: c('ratio'), position: 'right', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+      { ...MONEY_AXIS, name: c('cost'), axisLabel: { formatter: axisMoney(lang) } },
+      { ...MONEY_AXIS, name: c('revenue'), position: 'right', axisLabel: { formatter: axisMoney(lang) }, splitLine: { show: false } },
+      { type: 'value', name: c('ratio'), position: 'right', offset: 64, axisLabel: { formatter: '{value}%' }, splitLine: { show: false }, axisLine: { show: true, lineStyle: { color: '#d97706' } } },
     ],
     series: [
       { type: 'bar', name: c('actual'), stack: 'cost', data: points.map((p) => p.actual), barMaxWidth: 28 },
       { type: 'bar', name: c('committed'), stack: 'cost', data: points.map((p) => p.committed), barMaxWidth: 28, itemStyle: { opacity: 0.55 } },
-      { type: 'line', name: c('revenueSeries'), data: points.map((p) => (hasRevenue ? p.revenue : null)), color: '#1d7a3e' },
-      { type: 'line', name: c('ratioSeries'), yAxisIndex: 1, data: points.map((p) => bpToPct(p.ratioBp)), color: '#d97706', lineStyle: { type: 'dashed' }, connectNulls: false },
+      { type: 'line', name: c('revenueSeries'), yAxisIndex: 1, data: points.map((p) => (hasRevenue ? p.revenue : null)), color: '#1d7a3e' },
+      { type: 'line', name: c('ratioSeries'), yAxisIndex: 2, data: points.map((p) => bpToPct(p.ratioBp)), color: '#d97706', lineStyle: { type: 'dashed' }, connectNulls: false },
     ],
   };
 }
