@@ -9,9 +9,19 @@ import { bpToPct, esc, GRID, MONEY_AXIS, moneyTip, pctTip, tipRow, type OptionCt
  * the cost ratio (actual ÷ revenue) as a dashed line on a percentage axis further right. Revenue
  * is commonly tens of times the cost: on one shared axis the cost bars would be flat.
  */
+/**
+ * The revenue line: months after the last month with revenue are not reported yet (results
+ * arrive after a month ends), so they are gaps, not a fall to zero; no revenue at all is no line.
+ */
+export function revenueLine(points: { revenue: number }[]): (number | null)[] {
+  let last = -1;
+  points.forEach((p, i) => p.revenue !== 0 && (last = i));
+  return points.map((p, i) => (i <= last ? p.revenue : null));
+}
+
 export function trendOption(points: TrendPoint[], { t, lang }: OptionCtx): EChartsCoreOption {
   const c = (k: string) => t(`analysisUi.chart.${k}`);
-  const hasRevenue = points.some((p) => p.revenue !== 0);
+  const revenue = revenueLine(points);
   return {
     grid: { ...GRID, right: 64 },
     legend: { top: 2, left: 'center' },
@@ -30,7 +40,7 @@ export function trendOption(points: TrendPoint[], { t, lang }: OptionCtx): EChar
     series: [
       { type: 'bar', name: c('actual'), stack: 'cost', data: points.map((p) => p.actual), barMaxWidth: 28 },
       { type: 'bar', name: c('committed'), stack: 'cost', data: points.map((p) => p.committed), barMaxWidth: 28, itemStyle: { opacity: 0.55 } },
-      { type: 'line', name: c('revenueSeries'), yAxisIndex: 1, data: points.map((p) => (hasRevenue ? p.revenue : null)), color: '#1d7a3e' },
+      { type: 'line', name: c('revenueSeries'), yAxisIndex: 1, data: revenue, color: '#1d7a3e' },
       { type: 'line', name: c('ratioSeries'), yAxisIndex: 2, data: points.map((p) => bpToPct(p.ratioBp)), color: '#d97706', lineStyle: { type: 'dashed' }, connectNulls: false },
     ],
   };

@@ -81,7 +81,7 @@ export function DashboardPage() {
             loading={q.scatter.isFetching}
             error={q.scatter.error}
             actions={excel('scatter', q.inputs.scatter, c('scatter'))}
-            note={sc && sc.points.length > 0 ? c('quadrantNote', { total: sc.total, shown: sc.points.length, actual: fullMoney(sc.medianActual), revenue: fullMoney(sc.medianRevenue) }) : undefined}
+            note={sc && sc.points.length > 0 ? c(sc.points.length < sc.total ? 'quadrantNote' : 'quadrantNoteAll', { total: sc.total, shown: sc.points.length, actual: fullMoney(sc.medianActual), revenue: fullMoney(sc.medianRevenue) }) : undefined}
           />
           <Chart
             id="bva"
