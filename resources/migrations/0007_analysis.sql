@@ -16,4 +16,6 @@ CREATE INDEX `score_weights_from_ix` ON `score_weights` (`effective_from`,`id`);
 CREATE INDEX `budget_ledger_analysis_ix` ON `budget_ledger` (`against_type`,`period`,`against_id`,`kind`,`amount`);--> statement-breakpoint
 CREATE INDEX `claims_submitted_ix` ON `claims` (`submitted_at`);--> statement-breakpoint
 CREATE INDEX `claims_decided_ix` ON `claims` (`decided_at`);--> statement-breakpoint
-CREATE INDEX `cost_requests_decided_ix` ON `cost_requests` (`decided_at`);
+CREATE INDEX `cost_requests_decided_ix` ON `cost_requests` (`decided_at`);--> statement-breakpoint
+CREATE INDEX `sales_results_period_cover_ix` ON `sales_results` (`period`,`partner_id`,`revenue`,`gross_margin`);--> statement-breakpoint
+CREATE INDEX `sales_results_partner_cover_ix` ON `sales_results` (`partner_id`,`period`,`revenue`,`gross_margin`);

@@ -14,6 +14,7 @@ export const zh = {
       createdAt: '创建时间', submittedAt: '提交时间', claimDue: '核销截止', claimed: '已核销', remaining: '未核销', status: '状态',
       request: '关联申请', due: '核销截止', approvedAmount: '核准金额', paidAmount: '已付款', flags: '标记', overdueDays: '逾期天数',
       promises: '对合作伙伴的承诺', promise: '承诺', duplicateReason: '重复说明', postHoc: '事后补申请', promiseText: '承诺内容', promiseAmount: '承诺金额（元）', payee: '收款方', bank: '开户行', account: '账号',
+      fiscalYear: '预算年度', lineCount: '预算行数', note: '修订说明', from: '调出', to: '调入', availableBefore: '调出方可用（调拨前）', availableAfter: '调出方可用（调拨后）', reason: '调拨原因',
     },
     list: {
       mine: '我的', scope: '我范围内全部', overdue: '只看逾期', payable: '只看待付款', newRequest: '新建申请', newClaim: '新建核销',
@@ -106,6 +107,7 @@ export const en: typeof zh = {
       createdAt: 'Created', submittedAt: 'Submitted', claimDue: 'Claim due', claimed: 'Claimed', remaining: 'Unclaimed', status: 'Status',
       request: 'Request', due: 'Due', approvedAmount: 'Approved', paidAmount: 'Paid', flags: 'Flags', overdueDays: 'Days overdue',
       promises: 'Promises to the partner', promise: 'Promise', duplicateReason: 'Reason for the duplicate', postHoc: 'Post-hoc', promiseText: 'Promise', promiseAmount: 'Amount (¥)', payee: 'Payee', bank: 'Bank', account: 'Account',
+      fiscalYear: 'Fiscal year', lineCount: 'Budget lines', note: 'Note on the revision', from: 'From', to: 'To', availableBefore: 'Source available (before)', availableAfter: 'Source available (after)', reason: 'Reason',
     },
     list: {
       mine: 'Mine', scope: 'All in my scope', overdue: 'Overdue only', payable: 'To pay only', newRequest: 'New request', newClaim: 'New claim',

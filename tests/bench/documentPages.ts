@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Input } from '../../shared/api/contract';
 import type { QueueItem } from '../../shared/api/areas/workflowTypes';
-import { spread } from '../../shared/domain/money';
 import { DB_FILE } from '../../electron/core/db/open';
 import { activityMonths } from '../../electron/core/documents/dates';
 import { DEMO_PASSWORD } from '../../electron/core/demo/names';
@@ -119,12 +118,10 @@ export function handQueue(db: Database.Database) {
         const fromRequest = r.requestAmount !== null;
         const extra = fromRequest ? Math.max(0, r.amount - (r.requestAmount! - r.requestClaimed!)) : r.amount;
         const ms = activityMonths(fromRequest ? r.activityEnd : r.activityStart, r.activityEnd);
-        const parts = spread(extra, ms.map((m) => m.days));
         let lineId: number | null = null;
         let a = 0;
         let used = 0;
-        let after = 0;
-        ms.forEach((m, k) => {
+        ms.forEach((m) => {
           const key = `${r.orgUnitId}|${r.channelTypeId}|${r.costTypeId}|${r.docPartnerId}|${m.period}`;
           let line = lines.get(key);
           if (line === undefined) {
@@ -140,9 +137,9 @@ export function handQueue(db: Database.Database) {
           if (!b) cells.set(ck, (b = s.cell.get(line, m.period) as { a: number; used: number }));
           a += b.a;
           used += b.used;
-          after += b.a - b.used - parts[k]!;
         });
-        const impact = lineId === null ? null : { lineId, availableBefore: a - used, availableAfter: after, usedBpAfter: a > 0 ? Math.round(((used + extra) * 10_000) / a) : null };
+        // after: the whole extra leaves what is available over the months (as the document's budget preview counts it)
+        const impact = lineId === null ? null : { lineId, availableBefore: a - used, availableAfter: a - used - extra, usedBpAfter: a > 0 ? Math.round(((used + extra) * 10_000) / a) : null };
         const created = Date.parse(r.createdAt);
         const due = Date.parse(r.dueAt);
         return {

@@ -91,10 +91,10 @@ test('a 2027 plan pasted from Excel, approved by another finance user, shows in 
 
   await plan.versionAction('submit');
   await expect(plan.versionState(1)).toHaveText('待审批');
-  // the submitter cannot approve her own version: the core says so
-  await plan.versionAction('approve');
-  await expect(plan.reasonDialog).toContainText('须由另一位财务人员审批');
-  await plan.reasonDialog.getByRole('button', { name: '取消' }).click();
+  // the submitter is not offered Approve: the route's step shows who decides (another finance user)
+  await expect(page.getByTestId('version-route')).toContainText('另一位财务审批');
+  await expect(page.getByTestId('version-route')).toContainText('赵敏');
+  await expect(page.getByTestId('version-approve')).toHaveCount(0);
   await app.signOut();
 
   await app.signIn('zhaomin');

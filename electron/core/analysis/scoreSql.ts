@@ -22,22 +22,24 @@ import { monthStart, nextMonthStart } from './slice';
  */
 export function scoredCte(period: string, w: ScoreWeights): { sql: string; params: Record<string, unknown> } {
   const sql = `
-  rev AS (SELECT partner_id AS pid, revenue FROM sales_results WHERE period = @m),
-  cost AS (SELECT pid, SUM(a) AS actual FROM (
-      SELECT d.partner_id AS pid, l.amount AS a FROM budget_ledger l JOIN cost_requests d ON d.id = l.against_id
+  facts AS (
+      SELECT partner_id AS pid, revenue AS rev, 0 AS act, 0 AS n, 0 AS ok, 0 AS dup, 0 AS rej, 1 AS has FROM sales_results WHERE period = @m
+      UNION ALL
+      SELECT d.partner_id, 0, l.amount, 0, 0, 0, 0, 0 FROM budget_ledger l JOIN cost_requests d ON d.id = l.against_id
       WHERE l.against_type = 'cost_request' AND l.period = @m AND l.kind = 'actual'
       UNION ALL
-      SELECT d.partner_id, l.amount FROM budget_ledger l JOIN claims d ON d.id = l.against_id
-      WHERE l.against_type = 'claim' AND l.period = @m AND l.kind = 'actual') GROUP BY pid),
-  sub AS (SELECT partner_id AS pid, COUNT(*) AS n, SUM(substr(submitted_at, 1, 10) <= due) AS ontime, SUM(duplicate_reason <> '') AS dups
-      FROM claims WHERE submitted_at >= @m0 AND submitted_at < @m1 AND approval_state NOT IN ('draft','cancelled') GROUP BY partner_id),
-  rej AS (SELECT partner_id AS pid, COUNT(*) AS n FROM claims WHERE decided_at >= @m0 AND decided_at < @m1 AND approval_state = 'rejected' GROUP BY partner_id),
-  pop AS (SELECT pid FROM rev UNION SELECT pid FROM cost WHERE actual <> 0),
+      SELECT d.partner_id, 0, l.amount, 0, 0, 0, 0, 0 FROM budget_ledger l JOIN claims d ON d.id = l.against_id
+      WHERE l.against_type = 'claim' AND l.period = @m AND l.kind = 'actual'
+      UNION ALL
+      SELECT partner_id, 0, 0, 1, substr(submitted_at, 1, 10) <= due, duplicate_reason <> '', 0, 0 FROM claims
+      WHERE submitted_at >= @m0 AND submitted_at < @m1 AND approval_state NOT IN ('draft','cancelled')
+      UNION ALL
+      SELECT partner_id, 0, 0, 0, 0, 0, 1, 0 FROM claims WHERE decided_at >= @m0 AND decided_at < @m1 AND approval_state = 'rejected'),
+  agg AS (SELECT pid, SUM(rev) AS revenue, SUM(act) AS actual, SUM(n) AS subn, SUM(ok) AS ontime, SUM(dup) AS dups, SUM(rej) AS rejn, MAX(has) AS has
+      FROM facts GROUP BY pid),
   base AS (SELECT p.id, p.code, p.channel_type_id AS ct, p.org_unit_id AS ou, p.owner_user_id AS mgr, p.star_rating AS star,
-      coalesce(rev.revenue, 0) AS revenue, coalesce(cost.actual, 0) AS actual,
-      coalesce(sub.n, 0) AS subn, coalesce(sub.ontime, 0) AS ontime, coalesce(sub.dups, 0) AS dups, coalesce(rej.n, 0) AS rejn
-      FROM pop JOIN partners p ON p.id = pop.pid LEFT JOIN rev ON rev.pid = p.id LEFT JOIN cost ON cost.pid = p.id
-      LEFT JOIN sub ON sub.pid = p.id LEFT JOIN rej ON rej.pid = p.id),
+      a.revenue, a.actual, a.subn, a.ontime, a.dups, a.rejn
+      FROM agg a JOIN partners p ON p.id = a.pid WHERE a.has = 1 OR a.actual <> 0),
   ratios AS (SELECT *, (revenue = 0 AND actual > 0) AS inf, CASE WHEN revenue > 0 THEN actual * 1.0 / revenue ELSE 0 END AS ratio FROM base),
   comp AS (SELECT *, count(*) OVER (PARTITION BY ct) AS nct,
       rank() OVER (PARTITION BY ct ORDER BY revenue) AS rrev, count(*) OVER (PARTITION BY ct, revenue) AS trev,

@@ -1,7 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import {
-  canTransition, REASON_REQUIRED, TRANSITIONS, type ApprovalAction, type ApprovalState, type DocumentType,
-} from '../../../shared/domain/approval';
+import { canTransition, type ApprovalState, type DocumentType } from '../../../shared/domain/approval';
 import { isoNow, type AuthedCtx } from '../context';
 import { appendHistory } from './history';
 import { dbOf, stmt } from './sql';
@@ -15,60 +13,27 @@ export interface DocState {
   version: number;
 }
 
-const TABLES: Record<DocumentType, string> = { budget_version: 'budget_versions', budget_transfer: 'budget_transfers', cost_request: 'cost_requests', claim: 'claims' };
+const TABLES: Record<'budget_version' | 'budget_transfer', string> = { budget_version: 'budget_versions', budget_transfer: 'budget_transfers' };
 
 export function stale(id: number): ApiError {
   return new ApiError('stale', 'This document was changed by someone else; reload to see its current state', { id });
 }
 
 /**
- * The interim approval rule, in one place so the approval workflow can replace it: until routes
- * exist, a submitted budget document is decided by a finance user (the methods' role) who is not
- * the one who submitted it. A requester never approves their own document.
+ * Cancelling a budget document that is still a draft (or returned): the one transition of theirs
+ * outside the approval engine. Submitting, approving, rejecting, returning and withdrawing go
+ * through the engine (workflow/engine.ts) and its routes, like every approvable document — the
+ * two-person rule is the default route of these types, not a rule of their own.
  */
-export function assertMayDecide(ctx: AuthedCtx, doc: DocState): void {
-  if (ctx.user.role !== 'finance') throw new ApiError('forbidden', 'Only finance decides budget documents', { role: ctx.user.role });
-  if (doc.submittedBy === ctx.user.id) {
-    throw new ApiError('self_approval', 'You submitted this document; another finance user must decide it', { id: doc.id });
-  }
-}
-
-/**
- * Checks and applies one state transition of a document inside the caller's transaction:
- * the version the user saw, the allowed transition, a reason where one is required, who may
- * decide; then updates the row (guarded by version and state, so of two people acting at once
- * exactly one succeeds and the other gets `stale`) and appends to the history.
- */
-export function applyTransition(
-  ctx: AuthedCtx,
-  type: DocumentType,
-  doc: DocState,
-  seenVersion: number,
-  action: ApprovalAction,
-  comment: string,
-): ApprovalState {
+export function cancelDocument(ctx: AuthedCtx, type: Extract<DocumentType, 'budget_version' | 'budget_transfer'>, doc: DocState, seenVersion: number, comment: string): void {
   if (doc.version !== seenVersion) throw stale(doc.id);
-  if (!canTransition(doc.approvalState, action)) {
-    throw new ApiError('invalid_state', `Cannot ${action} a document that is ${doc.approvalState}`, { state: doc.approvalState, action });
+  if (!canTransition(doc.approvalState, 'cancel')) {
+    throw new ApiError('invalid_state', `Cannot cancel a document that is ${doc.approvalState}`, { state: doc.approvalState, action: 'cancel' });
   }
-  if (REASON_REQUIRED.includes(action) && !comment.trim()) {
-    throw new ApiError('validation', 'A reason is required', undefined, [{ path: 'comment', reason: 'v.required' }]);
-  }
-  if (action === 'approve' || action === 'reject' || action === 'return') assertMayDecide(ctx, doc);
-  const to = TRANSITIONS[action].to;
   const now = isoNow(ctx);
-  const who =
-    action === 'submit'
-      ? ', submitted_by = @user, submitted_at = @now'
-      : action === 'cancel'
-        ? ''
-        : ', decided_by = @user, decided_at = @now';
-  const res = stmt(
-    dbOf(ctx),
-    `UPDATE ${TABLES[type]} SET approval_state = @to, version = version + 1, updated_at = @now${who}
-     WHERE id = @id AND version = @seen AND approval_state = @from`,
-  ).run({ to, now, user: ctx.user.id, id: doc.id, seen: seenVersion, from: doc.approvalState });
+  const res = stmt(dbOf(ctx), `UPDATE ${TABLES[type]} SET approval_state = 'cancelled', version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND approval_state = ?`).run(
+    now, doc.id, seenVersion, doc.approvalState,
+  );
   if (res.changes !== 1) throw stale(doc.id);
-  appendHistory(ctx, { type, id: doc.id }, action, doc.approvalState, to, comment);
-  return to;
+  appendHistory(ctx, { type, id: doc.id }, 'cancel', doc.approvalState, 'cancelled', comment);
 }

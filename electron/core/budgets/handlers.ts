@@ -9,7 +9,8 @@ import { reportHandlers } from './report';
 import { saveLinesHandlers } from './saveLines';
 import { dbOf } from './sql';
 import { getRow, transferHandlers } from './transfers';
-import { versionLifecycleHandlers } from './versionLifecycle';
+import { versionCancelHandlers } from './versionLifecycle';
+import { budgetApprovalHandlers } from './approvalActions';
 import { versionLineHandlers } from './versionLines';
 
 /** Every handler of the budget area (registered with one spread in core/handlers.ts). */
@@ -17,7 +18,8 @@ export const budgetHandlers = {
   ...planHandlers,
   ...versionLineHandlers,
   ...saveLinesHandlers,
-  ...versionLifecycleHandlers,
+  ...versionCancelHandlers,
+  ...budgetApprovalHandlers,
   ...compareHandlers,
   ...transferHandlers,
   ...periodHandlers,

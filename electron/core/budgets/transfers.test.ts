@@ -25,7 +25,8 @@ describe('budget transfers (调拨)', () => {
     expect(t).toMatchObject({ state: 'draft', amount: 3_000, fromLineId: from.lineId, toPeriod: '2027-04', number: `BT-2027-${String(t.id).padStart(5, '0')}` });
     expect(cellSum(from.lineId, from.period).allocated).toBe(10_000); // a draft moves nothing
     const sub = await wang('budgetTransfers.submit', { id: t.id, version: t.version });
-    expect(await codeOf(wang('budgetTransfers.approve', { id: t.id, version: sub.version }))).toBe('self_approval');
+    // the two-person rule is the default route (another finance user): the submitter has no task on it
+    expect(await codeOf(wang('budgetTransfers.approve', { id: t.id, version: sub.version }))).toBe('not_your_turn');
     const ok = await zhao('budgetTransfers.approve', { id: t.id, version: sub.version });
     expect(ok).toMatchObject({ state: 'approved', decidedBy: zhao.userId });
     expect(cellSum(from.lineId, from.period)).toMatchObject({ allocated: 7_000, n: 2 });

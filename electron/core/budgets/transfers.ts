@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { BudgetTransfer, budgetsApi } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
-import { EDITABLE_STATES, type ApprovalAction } from '../../../shared/domain/approval';
+import { EDITABLE_STATES } from '../../../shared/domain/approval';
 import { isoNow, type OrgCtx, type Handlers } from '../context';
 import { notFound } from '../master/common';
-import { applyTransition, stale } from './documents';
+import { submit } from '../workflow/engine';
+import { transferFacts } from './approval';
+import { cancelDocument, stale } from './documents';
 import { appendHistory } from './history';
 import { cellBalances, post } from './ledger';
 import { ensureLine, findLine, getLine, resolveCell, type CellRef } from './lines';
@@ -25,7 +27,8 @@ const SELECT = `SELECT t.id, t.plan_id AS planId, p.fiscal_year AS fiscalYear, t
   t.created_at AS createdAt, t.submitted_by AS submittedBy, t.submitted_at AS submittedAt, t.decided_by AS decidedBy, t.decided_at AS decidedAt, t.version
   FROM budget_transfers t JOIN budget_plans p ON p.id = t.plan_id`;
 
-const toTransfer = ({ approvalState, ...r }: Row): BudgetTransfer => ({ ...r, state: approvalState, number: `BT-${r.fiscalYear}-${String(r.id).padStart(5, '0')}` });
+export const transferNumber = (fiscalYear: number, id: number) => `BT-${fiscalYear}-${String(id).padStart(5, '0')}`;
+export const toTransfer = ({ approvalState, ...r }: Row): BudgetTransfer => ({ ...r, state: approvalState, number: transferNumber(r.fiscalYear, r.id) });
 
 /**
  * Scope of transfers: the caller reads a transfer when their scope covers its source line (the
@@ -40,7 +43,7 @@ export function getRow(ctx: OrgCtx, id: number): Row {
 }
 
 /** A transfer the caller may act on: both lines in scope (see getRow). */
-function getWritableRow(ctx: OrgCtx, id: number): Row {
+export function getWritableRow(ctx: OrgCtx, id: number): Row {
   const r = getRow(ctx, id);
   ctx.scope.require(getLine(dbOf(ctx), r.toLineId).orgUnitId);
   return r;
@@ -52,7 +55,7 @@ function exactCell(db: ReturnType<typeof dbOf>, ref: CellRef) {
 }
 
 /** The source must keep at least its committed + actual: amount ≤ available. */
-function assertCovered(ctx: OrgCtx, lineId: number, period: string, amount: number): void {
+export function assertCovered(ctx: OrgCtx, lineId: number, period: string, amount: number): void {
   const b = cellBalances(dbOf(ctx), lineId, period);
   const available = b.allocated - b.committed - b.actual;
   if (amount > available) {
@@ -78,10 +81,20 @@ function transferCells(ctx: OrgCtx, fromRef: CellRef, toRef: CellRef) {
   return { planId: from.planId, fromLineId: from.line.id, fromPeriod: from.period, toLineId: target.id, toPeriod: to.period };
 }
 
-/** "Save and submit": the submit transition inside the transaction that saved the draft. */
+/** "Save and submit": the engine's submission inside the transaction that saved the draft. */
 function submitNow(ctx: OrgCtx, id: number): void {
-  const t = getRow(ctx, id);
-  applyTransition(ctx, 'budget_transfer', t, t.version, 'submit', '');
+  const f = transferFacts(dbOf(ctx), id);
+  submit(ctx, f, f.version);
+}
+
+/** The final approval's effect (run by the engine in its transaction): out of the source, into the target — if the source still covers it. */
+export function postTransfer(ctx: OrgCtx, t: { id: number; number: string; fromLineId: number; fromPeriod: string; toLineId: number; toPeriod: string; amount: number; reason: string }): void {
+  assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
+  const source = { type: 'budget_transfer', id: t.id, ref: t.number };
+  post(ctx, [
+    { lineId: t.fromLineId, period: t.fromPeriod, kind: 'transfer_out', amount: -t.amount, source, note: t.reason },
+    { lineId: t.toLineId, period: t.toPeriod, kind: 'transfer_in', amount: t.amount, source, note: t.reason },
+  ]);
 }
 
 export function createTransfer(ctx: OrgCtx, i: In<'budgetTransfers.create'>): BudgetTransfer {
@@ -126,20 +139,9 @@ export function updateTransfer(ctx: OrgCtx, i: In<'budgetTransfers.update'>): Bu
   return toTransfer(getRow(ctx, i.id));
 }
 
-function act(ctx: OrgCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetTransfer {
-  inTx(ctx, () => {
-    const t = getWritableRow(ctx, i.id);
-    applyTransition(ctx, 'budget_transfer', t, i.version, action, i.comment);
-    if (action === 'submit') assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
-    if (action === 'approve') {
-      assertCovered(ctx, t.fromLineId, t.fromPeriod, t.amount);
-      const source = { type: 'budget_transfer', id: t.id, ref: toTransfer(t).number };
-      post(ctx, [
-        { lineId: t.fromLineId, period: t.fromPeriod, kind: 'transfer_out', amount: -t.amount, source, note: t.reason },
-        { lineId: t.toLineId, period: t.toPeriod, kind: 'transfer_in', amount: t.amount, source, note: t.reason },
-      ]);
-    }
-  });
+/** Cancelling a draft or returned transfer (no route involved); submitting and deciding go through the engine (./approvalActions.ts). */
+function cancel(ctx: OrgCtx, i: { id: number; version: number; comment: string }): BudgetTransfer {
+  inTx(ctx, () => cancelDocument(ctx, 'budget_transfer', getWritableRow(ctx, i.id), i.version, i.comment));
   return toTransfer(getRow(ctx, i.id));
 }
 
@@ -156,16 +158,11 @@ export function listTransfers(ctx: OrgCtx, fiscalYear: number, limit: number): B
 }
 
 export const transferHandlers: Handlers<
-  | 'budgetTransfers.list' | 'budgetTransfers.get' | 'budgetTransfers.create' | 'budgetTransfers.update' | 'budgetTransfers.submit'
-  | 'budgetTransfers.approve' | 'budgetTransfers.reject' | 'budgetTransfers.return' | 'budgetTransfers.cancel'
+  'budgetTransfers.list' | 'budgetTransfers.get' | 'budgetTransfers.create' | 'budgetTransfers.update' | 'budgetTransfers.cancel'
 > = {
   'budgetTransfers.list': (i, ctx) => listTransfers(ctx, i.fiscalYear, i.limit),
   'budgetTransfers.get': (i, ctx) => toTransfer(getRow(ctx, i.id)),
   'budgetTransfers.create': (i, ctx) => createTransfer(ctx, i),
   'budgetTransfers.update': (i, ctx) => updateTransfer(ctx, i),
-  'budgetTransfers.submit': (i, ctx) => act(ctx, 'submit', i),
-  'budgetTransfers.approve': (i, ctx) => act(ctx, 'approve', i),
-  'budgetTransfers.reject': (i, ctx) => act(ctx, 'reject', i),
-  'budgetTransfers.return': (i, ctx) => act(ctx, 'return', i),
-  'budgetTransfers.cancel': (i, ctx) => act(ctx, 'cancel', i),
+  'budgetTransfers.cancel': (i, ctx) => cancel(ctx, i),
 };

@@ -1,9 +1,8 @@
 import type { BudgetVersion } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
-import type { ApprovalAction } from '../../../shared/domain/approval';
 import { periodOf, revisionProblem, type ControlMode } from '../../../shared/domain/budget';
 import type { OrgCtx, Handlers } from '../context';
-import { applyTransition } from './documents';
+import { cancelDocument } from './documents';
 import { balancesOfLines, cellKey, closedPeriods, periodClosedError, post, type NewEntry } from './ledger';
 import { getVersionRow, inForceVersionId, requireVersionInScope, toVersion, type VersionRow } from './plans';
 import { amountsOf, dbOf, inTx, MONTH_COLS, stmt } from './sql';
@@ -75,10 +74,14 @@ function checkCells(ctx: OrgCtx, v: VersionRow, previous: number | null, entries
   }
 }
 
-export function approveVersion(ctx: OrgCtx, v: VersionRow, seen: number, comment: string): void {
-  // state, version and approver first; the transaction undoes the transition if a check fails
-  applyTransition(ctx, 'budget_version', v, seen, 'approve', comment);
+/**
+ * The final approval's effect (run by the approval engine inside its transaction, after the state
+ * moved to approved): the version comes into force and the ledger gets, per cell, the difference
+ * to the version in force before. A check that fails rolls the approval back with it.
+ */
+export function putVersionInForce(ctx: OrgCtx, versionId: number): void {
   const db = dbOf(ctx);
+  const v = getVersionRow(db, versionId);
   const previous = inForceVersionId(db, v.planId);
   const entries = allocationDeltas(ctx, v, previous);
   checkCells(ctx, v, previous, entries);
@@ -87,26 +90,16 @@ export function approveVersion(ctx: OrgCtx, v: VersionRow, seen: number, comment
   post(ctx, entries);
 }
 
-function act(ctx: OrgCtx, action: ApprovalAction, i: { id: number; version: number; comment: string }): BudgetVersion {
+/** Cancelling a draft or returned version (no route involved). Submitting and deciding go through the engine (./approvalActions.ts). */
+function cancel(ctx: OrgCtx, i: { id: number; version: number; comment: string }): BudgetVersion {
   inTx(ctx, () => {
     const v = getVersionRow(dbOf(ctx), i.id);
     requireVersionInScope(ctx, v.id);
-    if (action === 'approve') return approveVersion(ctx, v, i.version, i.comment);
-    if (action === 'submit' && v.version === i.version) {
-      const lines = stmt(dbOf(ctx), 'SELECT count(*) FROM budget_version_lines WHERE version_id = ?', true).get(v.id) as number;
-      if (lines === 0) throw new ApiError('version_empty', 'The version has no lines');
-    }
-    applyTransition(ctx, 'budget_version', v, i.version, action, i.comment);
+    cancelDocument(ctx, 'budget_version', v, i.version, i.comment);
   });
   return toVersion(ctx, getVersionRow(dbOf(ctx), i.id));
 }
 
-export const versionLifecycleHandlers: Handlers<
-  'budgetVersions.submit' | 'budgetVersions.approve' | 'budgetVersions.reject' | 'budgetVersions.return' | 'budgetVersions.cancel'
-> = {
-  'budgetVersions.submit': (i, ctx) => act(ctx, 'submit', i),
-  'budgetVersions.approve': (i, ctx) => act(ctx, 'approve', i),
-  'budgetVersions.reject': (i, ctx) => act(ctx, 'reject', i),
-  'budgetVersions.return': (i, ctx) => act(ctx, 'return', i),
-  'budgetVersions.cancel': (i, ctx) => act(ctx, 'cancel', i),
+export const versionCancelHandlers: Handlers<'budgetVersions.cancel'> = {
+  'budgetVersions.cancel': (i, ctx) => cancel(ctx, i),
 };

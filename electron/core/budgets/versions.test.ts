@@ -43,9 +43,10 @@ describe('budget plans and versions', () => {
     expect(saved).toMatchObject({ version: v.version + 1, saved: 2, created: 2 });
     const sub = await wang('budgetVersions.submit', { id: v.id, version: saved.version });
     expect(sub.state).toBe('submitted');
-    expect(await codeOf(wang('budgetVersions.approve', { id: v.id, version: sub.version }))).toBe('self_approval');
+    // the two-person rule is the default route (another finance user): the submitter has no task on it
+    expect(await codeOf(wang('budgetVersions.approve', { id: v.id, version: sub.version }))).toBe('not_your_turn');
     expect(await codeOf(lina('budgetVersions.approve', { id: v.id, version: sub.version }))).toBe('forbidden');
-    expect(await codeOf(zhao('budgetVersions.approve', { id: v.id, version: sub.version - 1 }))).toBe('stale');
+    expect(await codeOf(zhao('budgetVersions.approve', { id: v.id, version: sub.version - 1 }))).toBe('conflict');
     const ok = await zhao('budgetVersions.approve', { id: v.id, version: sub.version, comment: '同意' });
     expect(ok).toMatchObject({ state: 'approved', inForce: true, submittedBy: wang.userId, decidedBy: zhao.userId, totalFen: 1000 + 2000 + 3000 * 10 + 500 * 12 });
     // the ledger holds one allocation per non-zero cell, adding up to the version
@@ -155,7 +156,7 @@ describe('budget plans and versions', () => {
     const saved = await wang('budgetVersions.saveLines', { versionId: v.id, version: v.version, rows: [row('KM-WH', 'PROMO', months(100))] });
     const sub = await wang('budgetVersions.submit', { id: v.id, version: saved.version });
     const results = await Promise.all([codeOf(zhao('budgetVersions.approve', { id: v.id, version: sub.version })), codeOf(sun('budgetVersions.reject', { id: v.id, version: sub.version, comment: '不同意' }))]);
-    expect(results).toEqual(['ok', 'stale']);
+    expect(results).toEqual(['ok', 'conflict']);
     expect(await sun('budgetVersions.get', { id: v.id })).toMatchObject({ state: 'approved', decidedBy: zhao.userId });
     expect(ledgerSum(core, 'l.plan_id = ?', plan.id).n).toBe(12);
   });

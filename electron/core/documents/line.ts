@@ -44,6 +44,9 @@ function resolveOrNull(db: Database.Database, key: DocKey, period: string): Reso
   }
 }
 
+/** The id of the line that covers the key in that month, or null (no line, or no plan for the year). */
+export const resolveLineOrNull = (db: Database.Database, key: DocKey, period: string): number | null => resolveOrNull(db, key, period)?.line?.id ?? null;
+
 export function docMonths(db: Database.Database, key: DocKey, start: string, end: string, amount: number): DocMonth[] {
   return splitByMonth(start, end, amount).map((m) => ({ ...m, cell: resolveOrNull(db, key, m.period) }));
 }

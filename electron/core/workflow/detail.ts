@@ -1,13 +1,13 @@
-import type { DocumentDetail } from '../../../shared/api/areas/workflowTypes';
+import type { ApprovableType, DocumentDetail } from '../../../shared/api/areas/workflowTypes';
 import { ratioBp } from '../../../shared/domain/budget';
 import { listHistory } from '../budgets/history';
 import { stmt } from '../budgets/sql';
 import type { OrgCtx } from '../context';
-import { requireRead } from '../documents/access';
+import { budgetDetail } from '../budgets/approval';
 import { getClaim } from '../documents/claims';
 import { previewOf } from '../documents/line';
 import { getRequest } from '../documents/requests';
-import { adapterOf } from './adapters';
+import { adapterOf, requireReadOf } from './adapters';
 import { myTask, runningRun } from './engine';
 import { progressOf } from './progress';
 
@@ -16,22 +16,23 @@ import { progressOf } from './progress';
  * budget line before → after, the partner's last 12 months, the route's progress, the history,
  * and what the caller may do now.
  */
-export function detail(ctx: OrgCtx, type: 'cost_request' | 'claim', id: number): DocumentDetail {
+export function detail(ctx: OrgCtx, type: ApprovableType, id: number): DocumentDetail {
   const db = ctx.db.$client;
   const f = adapterOf(type).facts(db, id);
-  requireRead(ctx, f);
+  requireReadOf(ctx, f);
   const today = ctx.now().toISOString().slice(0, 10);
   const run = runningRun(db, type, id);
   const mine = run ? myTask(ctx, f, run.id) : null;
   const decider = mine !== null && ctx.user.id !== f.createdBy && ctx.user.id !== f.submittedBy;
   const since = new Date(ctx.now().getTime() - 365 * 86_400_000).toISOString();
-  const py = stmt(
+  const py = f.partnerId === null ? null : stmt(
     db,
     `SELECT (SELECT count(*) FROM cost_requests WHERE partner_id = @p AND created_at >= @since AND approval_state <> 'draft') AS requests,
        (SELECT count(*) FROM claims WHERE partner_id = @p AND created_at >= @since AND approval_state <> 'draft') AS claims,
        (SELECT count(*) FROM claims WHERE partner_id = @p AND created_at >= @since AND approval_state = 'rejected') AS rejected,
        (SELECT coalesce(sum(y.amount), 0) FROM payments y JOIN claims c ON c.id = y.claim_id WHERE c.partner_id = @p AND y.created_at >= @since) AS spend`,
   ).get({ p: f.partnerId, since }) as { requests: number; claims: number; rejected: number; spend: number };
+  const partnerYear = py && { requests: py.requests, claims: py.claims, rejectedClaims: py.rejected, rejectionRateBp: ratioBp(py.rejected, py.claims), spend: py.spend };
   const common = {
     docType: type,
     docId: id,
@@ -42,7 +43,7 @@ export function detail(ctx: OrgCtx, type: 'cost_request' | 'claim', id: number):
     amount: f.amount,
     progress: progressOf(db, type, id),
     history: listHistory(db, type, id),
-    partnerYear: { requests: py.requests, claims: py.claims, rejectedClaims: py.rejected, rejectionRateBp: ratioBp(py.rejected, py.claims), spend: py.spend },
+    partnerYear,
     can: {
       approve: decider,
       reject: decider,
@@ -53,6 +54,7 @@ export function detail(ctx: OrgCtx, type: 'cost_request' | 'claim', id: number):
     },
     myTask: mine ? { id: mine.task.id, forUser: mine.forUser === null ? null : { id: mine.forUser, name: (stmt(db, 'SELECT display_name FROM users WHERE id = ?', true).get(mine.forUser) as string) } } : null,
   };
+  if (type === 'budget_version' || type === 'budget_transfer') return { ...common, ...budgetDetail(ctx, f) };
   if (type === 'cost_request') {
     const r = getRequest(ctx, id);
     const key = { orgUnitId: r.orgUnitId, channelTypeId: r.channelTypeId, costTypeId: r.costTypeId, partnerId: r.partnerId };

@@ -88,6 +88,11 @@ describe('routes', () => {
     // back to the default for the other tests
     await admin('routes.save', { id: v2.id, docType: 'cost_request', name: std.name, priority: 100, conditions: std.conditions, steps: std.steps });
     expect((await admin('routes.list', { docType: 'cost_request', includeOld: true })).filter((r) => r.routeKey === std.routeKey)).toHaveLength(3);
+    // saved again without a change: no new version
+    const v3 = (await admin('routes.list', { docType: 'cost_request' })).find((r) => r.routeKey === std.routeKey)!;
+    const same = await admin('routes.save', { id: v3.id, docType: 'cost_request', name: v3.name, priority: v3.priority, conditions: v3.conditions, steps: v3.steps });
+    expect(same).toMatchObject({ id: v3.id, routeVersion: v3.routeVersion, current: true });
+    expect((await admin('routes.list', { docType: 'cost_request', includeOld: true })).filter((r) => r.routeKey === std.routeKey)).toHaveLength(3);
   });
 
   it('escalates a step whose approver is excluded to the next level up, and records it', async () => {

@@ -98,7 +98,9 @@ function activateStep(ctx: OrgCtx, f: DocFacts, route: RouteRow, runId: number, 
 export function submit(ctx: OrgCtx, f: DocFacts, seen: number, input: { duplicateReason?: string } = {}): ActResult {
   const db = ctx.db.$client;
   // who first (scope, then author), so nothing about a document outside the caller's reach is told
-  ctx.scope.require(f.orgUnitId);
+  const adapter = adapterOf(f.type);
+  if (adapter.requireWrite) adapter.requireWrite(ctx, f);
+  else ctx.scope.require(f.orgUnitId);
   if (ctx.user.id !== f.createdBy && ctx.user.id !== f.ownerUserId) throw new ApiError('forbidden', 'Only the author or owner submits a document', { id: f.id });
   if (f.version !== seen) throw conflict(f);
   if (!canTransition(f.state, 'submit')) throw invalidState(f.state, 'submit');
@@ -163,6 +165,7 @@ export interface ActInput {
 
 export function act(ctx: OrgCtx, f: DocFacts, i: ActInput): ActResult {
   const db = ctx.db.$client;
+  if (i.action !== 'comment') adapterOf(f.type).requireWrite?.(ctx, f);
   if (f.version !== i.version) throw conflict(f);
   if (i.action === 'comment') {
     if (!i.comment.trim()) throw reasonRequired();
@@ -235,6 +238,7 @@ export function act(ctx: OrgCtx, f: DocFacts, i: ActInput): ActResult {
 /** 撤回: the submitter takes the document back before anyone decided a step; it is a draft again. */
 export function withdraw(ctx: OrgCtx, f: DocFacts, seen: number, comment: string): ActResult {
   const db = ctx.db.$client;
+  adapterOf(f.type).requireWrite?.(ctx, f);
   if (f.version !== seen) throw conflict(f);
   if (f.state !== 'submitted') throw invalidState(f.state, 'withdraw');
   if (ctx.user.id !== f.submittedBy && ctx.user.id !== f.createdBy) throw new ApiError('forbidden', 'Only the submitter withdraws a document', { id: f.id });

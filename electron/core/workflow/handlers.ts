@@ -1,11 +1,9 @@
-import { ApiError } from '../../../shared/api/errors';
 import type { ActResult } from '../../../shared/api/areas/workflowTypes';
 import { listHistory, verifyHistory } from '../budgets/history';
 import { inTx } from '../budgets/sql';
 import type { Handlers, OrgCtx } from '../context';
-import { requireRead } from '../documents/access';
 import { toApiError } from '../errors';
-import { adapterOf } from './adapters';
+import { adapterOf, requireReadOf } from './adapters';
 import { createDelegation, endDelegation, listDelegations } from './delegations';
 import { detail } from './detail';
 import { act, forwardTargets, runningRun, withdraw, type ActInput } from './engine';
@@ -25,20 +23,15 @@ type DocType = Parameters<typeof adapterOf>[0];
 function actOn(ctx: OrgCtx, type: DocType, id: number, i: ActInput): ActResult {
   return inTx(ctx, () => {
     const f = adapterOf(type).facts(ctx.db.$client, id);
-    requireRead(ctx, f);
+    requireReadOf(ctx, f);
     return act(ctx, f, i);
   });
-}
-
-function engineType(t: DocType): 'cost_request' | 'claim' {
-  if (t !== 'cost_request' && t !== 'claim') throw new ApiError('validation', `Documents of type ${t} are not approved through routes yet`, { docType: t });
-  return t;
 }
 
 export const workflowHandlers: Handlers<M | 'routes.list' | 'routes.save' | 'routes.setActive'> = {
   ...routeHandlers,
   'approvals.queue': (i, ctx) => queue(ctx, i),
-  'approvals.detail': (i, ctx) => detail(ctx, engineType(i.docType), i.docId),
+  'approvals.detail': (i, ctx) => detail(ctx, i.docType, i.docId),
   'approvals.act': (i, ctx) => actOn(ctx, i.docType, i.docId, i),
   /**
    * One write transaction for the whole call, a savepoint per item: an item that fails (conflict,
@@ -60,28 +53,28 @@ export const workflowHandlers: Handlers<M | 'routes.list' | 'routes.save' | 'rou
   'approvals.withdraw': (i, ctx) =>
     inTx(ctx, () => {
       const f = adapterOf(i.docType).facts(ctx.db.$client, i.docId);
-      requireRead(ctx, f);
+      requireReadOf(ctx, f);
       return withdraw(ctx, f, i.version, i.comment);
     }),
   'approvals.simulate': (i, ctx) => {
     const f = adapterOf(i.docType).facts(ctx.db.$client, i.docId);
-    requireRead(ctx, f);
+    requireReadOf(ctx, f);
     return simulate(ctx.db.$client, f);
   },
   'approvals.progress': (i, ctx) => {
     const f = adapterOf(i.docType).facts(ctx.db.$client, i.docId);
-    requireRead(ctx, f);
+    requireReadOf(ctx, f);
     return progressOf(ctx.db.$client, i.docType, i.docId);
   },
   'approvals.forwardTargets': (i, ctx) => {
     const f = adapterOf(i.docType).facts(ctx.db.$client, i.docId);
-    requireRead(ctx, f);
+    requireReadOf(ctx, f);
     const run = runningRun(ctx.db.$client, f.type, f.id);
     return run ? forwardTargets(ctx, f, run.id).map((u) => userName(ctx.db.$client, u)!) : [];
   },
   'documents.history': (i, ctx) => {
     const f = adapterOf(i.docType).facts(ctx.db.$client, i.docId);
-    requireRead(ctx, f);
+    requireReadOf(ctx, f);
     return listHistory(ctx.db.$client, i.docType, i.docId);
   },
   'delegations.list': (_i, ctx) => listDelegations(ctx),

@@ -3,7 +3,7 @@ import { stmt } from '../budgets/sql';
 import type { OrgCtx } from '../context';
 import { addDays } from '../documents/dates';
 import { nameExpr } from '../documents/requestRows';
-import { waitingWhere } from './queue';
+import { waitingFilter } from './queue';
 
 /** The start page (工作台): what needs each person now. */
 export function homeSummary(ctx: OrgCtx): HomeSummary {
@@ -12,8 +12,9 @@ export function homeSummary(ctx: OrgCtx): HomeSummary {
   const nowIso = now.toISOString();
   const today = nowIso.slice(0, 10);
   const me = ctx.user.id;
-  const p = { me, today };
-  const w = stmt(db, `SELECT count(*) AS count, min(t.created_at) AS oldestAt, sum(CASE WHEN t.due_at < @now THEN 1 ELSE 0 END) AS late FROM approval_tasks t WHERE ${waitingWhere}`).get({ ...p, now: nowIso }) as {
+  const waiting = waitingFilter(db, me, today);
+  const p = waiting.params;
+  const w = stmt(db, `SELECT count(*) AS count, min(t.created_at) AS oldestAt, sum(CASE WHEN t.due_at < @now THEN 1 ELSE 0 END) AS late FROM approval_tasks t WHERE ${waiting.where}`).get({ ...p, now: nowIso }) as {
     count: number; oldestAt: string | null; late: number | null;
   };
   const mine = stmt(
@@ -41,7 +42,7 @@ export function homeSummary(ctx: OrgCtx): HomeSummary {
   ).all(me, ctx.user.role) as HomeSummary['recentImports'];
   const reminders = stmt(
     db,
-    `SELECT t.doc_type AS docType, t.doc_id AS docId, t.doc_number AS number, t.due_at AS dueAt FROM approval_tasks t WHERE ${waitingWhere} AND t.due_at < @now ORDER BY t.due_at LIMIT 20`,
+    `SELECT t.doc_type AS docType, t.doc_id AS docId, t.doc_number AS number, t.due_at AS dueAt FROM approval_tasks t WHERE ${waiting.where} AND t.due_at < @now ORDER BY t.due_at LIMIT 20`,
   ).all({ ...p, now: nowIso }) as { docType: HomeSummary['reminders'][number]['docType']; docId: number; number: string; dueAt: string }[];
   return {
     waiting: { count: w.count, oldestAt: w.oldestAt, late: w.late ?? 0 },

@@ -123,6 +123,9 @@ function saveRoute(ctx: OrgCtx, i: z.output<typeof routeInput> & { id?: number }
     const old = getRoute(db, i.id);
     if (!old.current) throw new ApiError('stale', 'This route has a newer version; edit that one', { id: i.id });
     if (old.docType !== i.docType) throw new ApiError('validation', 'A route keeps its document type', undefined, [{ path: 'docType', reason: 'v.immutable' }]);
+    // saved without a change: no new version (documents started under it keep counting as its runs)
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (old.name === i.name && old.priority === i.priority && same(old.conditions, i.conditions) && same(old.steps, i.steps)) return old.id;
     stmt(db, 'UPDATE approval_routes SET current = 0 WHERE id = ?').run(old.id);
     const next = insertRoute(db, old.routeKey, old.routeVersion + 1, i, ctx.user.id, at);
     if (!old.active) stmt(db, 'UPDATE approval_routes SET active = 0 WHERE id = ?').run(next);

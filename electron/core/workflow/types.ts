@@ -29,6 +29,10 @@ export interface DocFacts {
 export interface DocAdapter {
   table: string;
   facts(db: Database.Database, id: number): DocFacts;
+  /** who may read it, when not the documents' rule (scope over its unit, or on its route: documents/access.ts) */
+  requireRead?(ctx: OrgCtx, f: DocFacts): void;
+  /** who may submit, withdraw or decide it beyond the engine's rules (e.g. every line of a budget version in scope); checked first */
+  requireWrite?(ctx: OrgCtx, f: DocFacts): void;
   /** checks (and derived fields) before a route starts, e.g. "a budget line covers it" */
   beforeSubmit?(ctx: OrgCtx, f: DocFacts, input: { duplicateReason?: string }): void;
   /** the final approval's effects (commitment, allocation …); returns whether a warn rule was confirmed */

@@ -25,6 +25,9 @@ export const salesResults = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.partnerId, t.period] }),
     index('sales_results_period_ix').on(t.period, t.partnerId),
+    // analysis: every sum of results (per month, per partner over a range) read from an index alone
+    index('sales_results_period_cover_ix').on(t.period, t.partnerId, t.revenue, t.grossMargin),
+    index('sales_results_partner_cover_ix').on(t.partnerId, t.period, t.revenue, t.grossMargin),
     check('sales_results_period_ck', sql`${t.period} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`),
     check('sales_results_revenue_ck', sql`typeof(${t.revenue}) = 'integer'`),
     check('sales_results_margin_ck', sql`${t.grossMargin} is null or typeof(${t.grossMargin}) = 'integer'`),

@@ -20,7 +20,7 @@ import { useQueueKeys } from './useQueueKeys';
 
 type Pending = { kind: 'one'; row: QueueRow; action: 'approve' | ReasonMode; comment: string; toUserId?: number } | { kind: 'bulk'; rows: QueueRow[]; over: number };
 
-const pathOf = (r: { docType: ApprovableType; docId: number }) => (r.docType === 'cost_request' ? `/requests/${r.docId}` : r.docType === 'claim' ? `/claims/${r.docId}` : null);
+const pathOf = (r: { docType: ApprovableType; docId: number }) => (r.docType === 'cost_request' ? `/requests/${r.docId}` : r.docType === 'claim' ? `/claims/${r.docId}` : r.docType === 'budget_transfer' ? '/budgets/transfers' : '/budgets/plan');
 
 /**
  * 审批 — the approver's queue: everything waiting for me and for those I stand in for, in one

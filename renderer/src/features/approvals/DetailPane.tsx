@@ -14,7 +14,7 @@ export interface DetailPaneHandle {
   ask(mode: ReasonMode): void;
 }
 
-const docPath = (d: DocumentDetail) => (d.docType === 'cost_request' ? `/requests/${d.docId}` : d.docType === 'claim' ? `/claims/${d.docId}` : null);
+const docPath = (d: DocumentDetail) => (d.docType === 'cost_request' ? `/requests/${d.docId}` : d.docType === 'claim' ? `/claims/${d.docId}` : d.docType === 'budget_transfer' ? '/budgets/transfers' : '/budgets/plan');
 const pct = (bp: number | null) => (bp === null ? '—' : `${(bp / 100).toFixed(1)}%`);
 
 /**

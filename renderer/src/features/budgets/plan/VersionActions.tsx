@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { BudgetPlan, BudgetVersion } from '@shared/api/areas/budgets';
 import { canTransition, type ApprovalAction } from '@shared/domain/approval';
+import { DocProgress } from '../../requests/common/ProgressView';
+import { useBudgetApproval } from '../useBudgetApproval';
 import { call } from '../../../api/client';
 import { useSession } from '../../../app/session';
 import { useTranslation } from '../../../i18n';
@@ -9,12 +11,13 @@ import { HistoryDialog } from '../HistoryDialog';
 import { ReasonDialog } from '../ReasonDialog';
 
 /**
- * What can be done with the selected version, offered by its state and the user's role (the core
- * decides in the end, and its refusal — e.g. approving one's own submission — is shown as it
- * says it): submit, approve, reject and return with a reason, cancel a draft, start a revision,
- * compare, history. Submitting waits until the grid has no unsaved changes.
+ * What can be done with the selected version: its author submits (and withdraws before the first
+ * decision); approve, reject and return (with a reason) are offered to whoever the approval engine
+ * says has the version waiting — through the same calls as the approver's queue; cancel a draft,
+ * start a revision, compare, history; and the route's steps of a submitted or decided version.
+ * Submitting waits until the grid has no unsaved changes.
  */
-type Act = ApprovalAction | 'revise';
+type Act = ApprovalAction | 'revise' | 'withdraw';
 
 export function VersionActions(p: {
   plan: BudgetPlan;
@@ -31,6 +34,7 @@ export function VersionActions(p: {
   const finance = user.role === 'finance';
   const v = p.version;
   const label = t('budgets.version.label', { number: v.number });
+  const engine = useBudgetApproval('budget_version', v);
   const can = (a: ApprovalAction) => finance && canTransition(v.state, a);
   const open = (a: Act) => () => (a === 'submit' && p.pending > 0 ? p.onMessage({ kind: 'warn', text: t('budgets.act.saveFirst') }) : setAct(a));
 
@@ -39,8 +43,8 @@ export function VersionActions(p: {
       const draft = await call('budgetVersions.revise', { planId: p.plan.id, note: text });
       return p.onDone(t('budgets.act.done.revise', { version: t('budgets.version.label', { number: draft.number }) }), draft.id);
     }
-    const method = `budgetVersions.${a}` as const;
-    await call(method, { id: v.id, version: v.version, comment: text });
+    if (a === 'approve' || a === 'reject' || a === 'return' || a === 'withdraw') await engine.decide(a, text);
+    else await call(`budgetVersions.${a}`, { id: v.id, version: v.version, comment: text });
     p.onDone(t(`budgets.act.done.${a}`, { version: label }));
   };
 
@@ -54,6 +58,8 @@ export function VersionActions(p: {
         return { title: t('budgets.act.rejectTitle', { version: label }), label: t('budgets.act.reason'), required: true, danger: true };
       case 'return':
         return { title: t('budgets.act.returnTitle', { version: label }), label: t('budgets.act.reason'), required: true };
+      case 'withdraw':
+        return { title: t('budgets.act.withdraw'), text: t('budgets.act.confirmWithdraw', { version: label }), label: t('budgets.act.comment') };
       case 'cancel':
         return { title: t('budgets.act.cancel'), text: t('budgets.act.confirmCancel', { version: label }), label: t('budgets.act.comment'), danger: true };
       case 'revise':
@@ -70,11 +76,12 @@ export function VersionActions(p: {
 
   return (
     <div className="toolbar version-actions" role="toolbar">
-      {button('submit', can('submit'), true)}
-      {button('approve', can('approve'), true)}
-      {button('reject', can('reject'))}
-      {button('return', can('return'))}
-      {can('approve') && v.submittedBy === user.id && <span className="muted small">{t('budgets.act.otherFinance')}</span>}
+      {button('submit', engine.canSubmit, true)}
+      {button('approve', engine.canDecide, true)}
+      {button('reject', engine.canDecide)}
+      {button('return', engine.canDecide)}
+      {engine.canDecide && engine.forUser && <span className="muted small">{t('budgets.act.forUser', { name: engine.forUser.name })}</span>}
+      {button('withdraw', engine.canWithdraw)}
       {button('cancel', can('cancel'))}
       {button('revise', finance && p.plan.openVersionId === null)}
       <div className="spacer" />
@@ -95,6 +102,12 @@ export function VersionActions(p: {
         />
       )}
       {history && <HistoryDialog documentType="budget_version" documentId={v.id} doc={`${p.plan.fiscalYear} ${label}`} onClose={() => setHistory(false)} />}
+      {v.state !== 'draft' && v.state !== 'cancelled' && (
+        <details className="version-route" data-testid="version-route" open={v.state === 'submitted'}>
+          <summary>{t('docs.progress.title')}</summary>
+          <DocProgress key={`${v.id}:${v.version}`} docType="budget_version" docId={v.id} />
+        </details>
+      )}
     </div>
   );
 }

@@ -2,12 +2,13 @@ import type { BudgetTransfer } from '@shared/api/areas/budgets';
 import { useApiQuery } from '../../../api/hooks';
 import { money } from '../../../format';
 import { useTranslation } from '../../../i18n';
+import { DocProgress } from '../../requests/common/ProgressView';
 import { StateBadge } from '../StateBadge';
 
 /**
  * The selected transfer as an approver needs it: from and to (line and month), the amount, and
  * both cells' balances as they are now — and, while the transfer is not yet approved, what each
- * cell's available balance becomes when it is.
+ * cell's available balance becomes when it is; and its approval route's steps (who decides, who did).
  */
 export function TransferDetail(p: { transfer: BudgetTransfer; lineLabel: (id: number) => string }) {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function TransferDetail(p: { transfer: BudgetTransfer; lineLabel: (id: nu
         <Side testId="detail-from" label={t('budgets.transfer.from')} line={p.lineLabel(x.fromLineId)} month={month(x.fromPeriod)} lineId={x.fromLineId} period={x.fromPeriod} delta={pending ? -x.amount : 0} />
         <Side testId="detail-to" label={t('budgets.transfer.to')} line={p.lineLabel(x.toLineId)} month={month(x.toPeriod)} lineId={x.toLineId} period={x.toPeriod} delta={pending ? x.amount : 0} />
       </div>
+      {x.submittedAt !== null && <DocProgress key={`${x.id}:${x.version}`} docType="budget_transfer" docId={x.id} />}
     </section>
   );
 }
