@@ -1,3 +1,4 @@
+import * as analysisUi from './analysisUi';
 import * as budgets from './budgets';
 import * as common from './common';
 import * as documents from './documents';
@@ -13,7 +14,7 @@ import * as results from './results';
  * The message catalogues, zh-CN and en, shared by the UI and by Excel headers. One file per
  * area; each exports `zh` and `en` (en typed as zh's shape, so a missing key is a compile error).
  */
-const areas = [common, errors, master, budgets, excel, documents, workflow, settings, results, analysisFormulas];
+const areas = [common, errors, master, budgets, excel, documents, workflow, settings, results, analysisFormulas, analysisUi];
 
 /** One level deep, so an area may add to another's section (Excel error codes join `errors`). */
 function merge(parts: Record<string, unknown>[]): Record<string, unknown> {

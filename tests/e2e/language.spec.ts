@@ -19,7 +19,7 @@ test('switching the language re-renders the grid and is remembered for the user'
   await page.keyboard.press('Escape');
 
   await app.switchLanguage('en');
-  expect(await app.navLabels()).toEqual(['Home', 'Budget planning', 'Budget vs actual', 'Budget transfers', 'Cost requests', 'Claims', 'My approvals', 'Partners', 'Org units', 'Channel types', 'Cost types', 'Stand-ins']);
+  expect(await app.navLabels()).toEqual(['Home', 'Budget planning', 'Budget vs actual', 'Budget transfers', 'Cost requests', 'Claims', 'My approvals', 'Cost-benefit analysis', 'Post-evaluation', 'Partner evaluation', 'Results', 'Partners', 'Org units', 'Channel types', 'Cost types', 'Stand-ins']);
   await expect(app.pageTitle).toHaveText('Partners');
   await expect.poll(() => grid.headers()).toEqual(expect.arrayContaining(['Code', 'Name', 'Status', 'Stars', 'Channel type', 'Org unit', 'Contract start']));
   await expect(grid.cell(1, 'status')).toHaveText('Cooperating');

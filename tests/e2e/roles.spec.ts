@@ -37,7 +37,7 @@ for (const c of cases) {
     await expect(app.scope).toHaveText(c.scope);
     const nav = await app.navLabels();
     const master = ['渠道合作伙伴', '组织', '渠道类型', '费用类型', ...(c.admin ? ['用户'] : []), ...(c.imports ? ['Excel 导入'] : [])];
-    expect(nav).toEqual(['工作台', '预算编制', '预算执行', '预算调拨', '费用申请', '费用核销', '待我审批', ...master, '代理审批', ...(c.admin ? ['审批流设置', '备份与恢复'] : [])]);
+    expect(nav).toEqual(['工作台', '预算编制', '预算执行', '预算调拨', '费用申请', '费用核销', '待我审批', '费用效益分析', '事后评估', '渠道评价', '经营结果', ...master, '代理审批', ...(c.admin ? ['审批流设置', '备份与恢复'] : [])]);
 
     await app.go('渠道合作伙伴', 'partners');
     const grid = new PartnersPage(page);

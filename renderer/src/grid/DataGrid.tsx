@@ -89,6 +89,8 @@ export interface DataGridProps<T extends { id: number; active?: boolean }> {
   fitColumns?: boolean;
   /** a taller row (a cell showing a second figure under its value); default: the theme's */
   rowHeight?: number;
+  /** what an empty grid says (default: common.empty), e.g. why a report has no rows */
+  emptyText?: string;
   /** the grid's api while it is ready (null after destroy), for focusing and scrolling */
   onApi?: (api: GridApi<T> | null) => void;
 }
@@ -307,7 +309,7 @@ export function DataGrid<T extends { id: number; active?: boolean }>(p: DataGrid
         />
         {empty && (
           <div className="grid-empty" data-testid="grid-empty">
-            {filtered || quickApplied ? t('common.noMatch') : t('common.empty')}
+            {filtered || quickApplied ? t('common.noMatch') : (p.emptyText ?? t('common.empty'))}
           </div>
         )}
       </div>

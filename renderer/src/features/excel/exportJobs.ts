@@ -56,7 +56,8 @@ export function runGridExport(input: Omit<Input<'excel.exportGrid'>, 'jobId'>): 
   return runFileJob((jobId) => call('excel.exportGrid', { ...input, jobId }), input.title, input.rows.length);
 }
 
-async function runFileJob(make: (jobId: string) => Promise<FileRef & { rows: number }>, kindLabel: string, expected: number | null): Promise<void> {
+/** Any call that produces a file (an analysis export …), with progress in the export tray. */
+export async function runFileJob(make: (jobId: string) => Promise<FileRef & { rows: number }>, kindLabel: string, expected: number | null): Promise<void> {
   const jobId = newJobId();
   jobs = [...jobs, { jobId, kindLabel, state: 'running', slow: false, done: 0, total: expected, phase: 'export', message: '' }];
   emit();
