@@ -70,11 +70,11 @@ for (const c of cases) {
     else await expect(page.getByTestId('read-only-note')).toContainText('只有管理员可以修改此数据');
 
     if (c.user === 'wangfang') {
-      // finance has no kind to import on the import page: it says who imports what and where budget lines go
+      // finance imports the results data here (经营结果), and is told where budget lines go
       await app.navItems.filter({ hasText: 'Excel 导入' }).click();
-      await expect(page.getByTestId('import-page')).toContainText('您的角色不能在此页导入数据');
-      await expect(page.getByTestId('import-page')).toContainText('预算行由财务人员在“预算编制”页导入');
-      await page.screenshot({ path: 'tests/.artifacts/import-no-kinds-zh-CN.png' });
+      await expect(page.getByTestId('import-page')).toContainText('经营结果');
+      await expect(page.getByTestId('import-page')).toContainText('“预算编制”页面表格上方的“从 Excel 导入”');
+      await page.screenshot({ path: 'tests/.artifacts/import-finance-zh-CN.png' });
     }
 
     if (!c.admin) {
