@@ -106,6 +106,10 @@ export function arbitraryOf(schema: z.ZodType, pools: Pools, depth = 0): fc.Arbi
       }
       return fc.array(inner(d.element), { minLength: min, maxLength: Math.max(min, max) });
     }
+    case 'unknown':
+    case 'any':
+      // a free value (e.g. analysis.export's `input`, checked against its view's own schema by the handler)
+      return fc.jsonValue({ maxDepth: 2 });
     case 'record':
       return fc.dictionary(inner(d.keyType) as fc.Arbitrary<string>, inner(d.valueType), { maxKeys: 3 });
     case 'object': {

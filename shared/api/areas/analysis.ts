@@ -79,14 +79,20 @@ export const scoresInput = scoreFilter.extend({
   ...paging,
 });
 export const rankingInput = scoreFilter.extend({ kind: z.enum(RANKINGS) });
-export const yellowCardsInput = z.object({
-  from: period,
-  to: period,
-  orgUnitId: id.optional(),
-  kinds: z.array(z.enum(RANKINGS)).max(4).optional(),
-  /** one subject's history: a partner, org unit or manager (user) id, with `kinds` saying which */
-  subjectId: id.optional(),
-});
+const monthIndex = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+/** each month of the range is ranked in full, so the history is bounded (the page shows 12 months) */
+export const YELLOW_CARD_MAX_MONTHS = 24;
+export const yellowCardsInput = z
+  .object({
+    from: period,
+    to: period,
+    orgUnitId: id.optional(),
+    kinds: z.array(z.enum(RANKINGS)).max(4).optional(),
+    /** one subject's history: a partner, org unit or manager (user) id, with `kinds` saying which */
+    subjectId: id.optional(),
+  })
+  .refine((f) => f.from <= f.to, { message: 'v.range', path: ['to'] })
+  .refine((f) => monthIndex(f.to) - monthIndex(f.from) < YELLOW_CARD_MAX_MONTHS, { message: 'v.range', path: ['from'] });
 export const weightsInput = z
   .object({
     revenue: z.number().int().min(0, 'v.range').max(100, 'v.range'),
