@@ -21,7 +21,7 @@ let approved: BudgetVersion;
 let draft: BudgetVersion;
 let n = 0;
 beforeAll(async () => {
-  core = await freshCore({ demo: true });
+  core = await freshCore({ demo: true, documents: true });
   wang = await core.as('wangfang');
   zhao = await core.as('zhaomin');
   const [plan] = await wang('budgetPlans.list', {});
