@@ -74,7 +74,7 @@ describe('results.proposal and results.saveProposal', () => {
   let core: TestCore;
   let wang: Caller;
   beforeAll(async () => {
-    core = await freshCore({ demo: true });
+    core = await freshCore({ demo: true, documents: true });
     wang = await core.as('wangfang');
   }, 60_000);
   afterAll(() => core.dispose());
