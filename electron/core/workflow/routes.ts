@@ -116,6 +116,12 @@ function saveRoute(ctx: OrgCtx, i: z.output<typeof routeInput> & { id?: number }
     if (s.kind === 'user' && !(stmt(db, 'SELECT count(*) FROM users WHERE id = ? AND active = 1', true).get(s.userId) as number)) {
       throw new ApiError('validation', 'The named approver is unknown or inactive', undefined, [{ path: 'steps', reason: 'v.inactive_ref' }]);
     }
+    // an administrator of part of the company names approvers from that part only (the answer
+    // echoes the step, and the approver must be someone the administrator may see)
+    if (s.kind === 'user' && !ctx.scope.all) {
+      const units = stmt(db, 'SELECT org_unit_id FROM user_org_units WHERE user_id = ? ORDER BY org_unit_id', true).all(s.userId) as number[];
+      if (!units.some((u) => ctx.scope.has(u))) throw ctx.scope.error(units[0] ?? 0);
+    }
   }
   const at = ctx.now().toISOString();
   const id = db.transaction(() => {
