@@ -64,6 +64,9 @@ describe('the plan grid layout', () => {
     expect(narrow.clipped).toEqual({ orgUnitId: true, costTypeId: true });
     expect(narrow.widths.channelTypeId).toBe(wide.widths.channelTypeId); // the short labels keep their width
     expect(narrow.partnerUsed).toBe(true);
+    // not even the headers fit: the keys stay whole (the months scroll)
+    expect(layout(rows, { room: money + 100 }).clipped).toEqual({});
+    expect(layout(rows, { room: money + 100 }).widths.orgUnitId).toBe(wide.widths.orgUnitId);
     // the partner column collapsed: its room goes to the others
     const collapsed = layout(rows, { room, partnerShown: () => false });
     expect(collapsed.clipped).toEqual({});

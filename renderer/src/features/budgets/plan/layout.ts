@@ -12,7 +12,8 @@ import { MONTH_COLS, type PlanRow } from './sheet';
  * are 12 px and the totals row's figures regular weight on its grey band (styles.css `.entry-grid`;
  * bold seven-digit totals alone would cost the width of a month). When the keys, the twelve months and the year total do not
  * fit the grid's width, the key columns give way — the longest first, never below their header —
- * and their cells show the full label as a tooltip; money columns are never cut.
+ * and their cells show the full label as a tooltip; money columns are never cut. If the keys do
+ * not fit even at their headers' width (e.g. with the partner column shown), they stay whole.
  */
 export const MONEY_COLS = [...MONTH_COLS, 'q1', 'q2', 'q3', 'q4', 'year'] as const;
 export type MoneyCol = (typeof MONEY_COLS)[number];
@@ -136,7 +137,8 @@ export function planLayout(x: LayoutInput): PlanLayout {
   const money = [...MONTH_COLS, 'year'].reduce((sum, c) => sum + widths[c]!, 0);
   const room = x.room - CHROME - money;
   const need = (cap: number) => shown.reduce((sum, c) => sum + Math.max(least[c]!, Math.min(widths[c]!, cap)), 0);
-  if (x.room > 0 && need(Infinity) > room) {
+  // (when they would not fit even at their headers' width, shortening them buys nothing: they stay whole and the months scroll)
+  if (x.room > 0 && need(Infinity) > room && need(0) <= room) {
     // the largest cap at which the keys fit (the widest give way first), found by halving
     let [lo, hi] = [0, Math.max(...shown.map((c) => widths[c]!))];
     while (hi - lo > 1) {
