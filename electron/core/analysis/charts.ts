@@ -3,7 +3,7 @@ import type { AnalysisFilter, scatterInput, topBottomInput } from '../../../shar
 import type { BudgetVsActualPoint, ScatterData, ScatterPoint, TopBottom, TopBottomRow, TrendPoint } from '../../../shared/api/areas/analysisTypes';
 import type { OrgCtx } from '../context';
 import { stmt } from '../budgets/sql';
-import { budgetCells, results, spend } from './facts';
+import { budgetCells, results, spend, SPEND_SUMS, spendFrom } from './facts';
 import { computeMetrics } from './metrics';
 import { bp, costTypeWhere, keyOf, monthsOf, names, partnerWhere, whereSql } from './slice';
 import { partnerScoresPage, rankingOf } from './scores';
@@ -20,7 +20,7 @@ export function trend(ctx: OrgCtx, f: AnalysisFilter): TrendPoint[] {
     t.committed += committed!;
     t.actual += actual!;
   }
-  for (const [, b, revenue] of results(ctx, s, 'NULL', byMonth)) points.get(b)!.revenue += revenue!;
+  for (const [, b, revenue] of results(ctx, s, 'NULL', byMonth, true)) points.get(b)!.revenue += revenue!;
   for (const t of points.values()) t.ratioBp = bp(t.actual, t.revenue);
   return [...points.values()];
 }
@@ -34,12 +34,9 @@ export function scatter(ctx: OrgCtx, i: z.output<typeof scatterInput>): ScatterD
   const f = i.filter;
   const pw = partnerWhere(ctx, f);
   const cw = costTypeWhere(f, 'd.cost_type_id');
-  const spendOf = (type: string, table: string) =>
-    `SELECT d.partner_id AS pid, SUM(CASE WHEN l.kind = 'actual' THEN l.amount ELSE 0 END) AS actual, SUM(CASE WHEN l.kind = 'actual' THEN 0 ELSE l.amount END) AS committed, 0 AS revenue
-     FROM budget_ledger l JOIN ${table} d ON d.id = l.against_id
-     WHERE l.against_type = '${type}' AND l.period BETWEEN ? AND ? AND l.kind IN ('commitment','release','actual')${whereSql(cw)} GROUP BY d.partner_id`;
+  const spendOf = (type: string, table: string) => `SELECT d.partner_id, ${SPEND_SUMS}, 0 ${spendFrom(type, table)}${whereSql(cw)} GROUP BY d.partner_id`;
   const sql = `
-    WITH x AS (
+    WITH x(pid, committed, actual, revenue) AS (
       ${spendOf('cost_request', 'cost_requests')}
       UNION ALL ${spendOf('claim', 'claims')}
       UNION ALL SELECT r.partner_id, 0, 0, SUM(r.revenue) FROM sales_results r WHERE r.period BETWEEN ? AND ? GROUP BY r.partner_id

@@ -1,7 +1,7 @@
 import type { TopBottom, TopBottomRow, TopMeasure } from '@shared/api/areas/analysisTypes';
 import type { EChartsCoreOption } from '../chart/echarts';
 import { axisMoney, fullMoney, pctBp } from '../format';
-import { esc, tipRow, type OptionCtx } from './common';
+import { tipRow, tipTitle, type OptionCtx } from './common';
 
 /**
  * Top and bottom lists as two horizontal bar charts side by side (best first on the left, worst
@@ -46,7 +46,7 @@ export function topBottomOption(data: TopBottom, m: TopMeasure, { t, lang }: Opt
       formatter: (x: { data: { r: TopBottomRow }; marker: string }) => {
         const r = x.data.r;
         return (
-          `<div><b>${esc([r.key.code, r.key.name].filter(Boolean).join(' '))}</b></div>` +
+          tipTitle([r.key.code, r.key.name].filter(Boolean).join(' ')) +
           tipRow(x.marker, t(`analysisUi.chart.measures.${m}`), measureText(m, r.value)) +
           tipRow('', t('analysisUi.chart.revenueSeries'), fullMoney(r.revenue)) +
           tipRow('', t('analysisUi.chart.actual'), fullMoney(r.actual))
