@@ -22,7 +22,8 @@ export function topBottomOption(data: TopBottom, m: TopMeasure, { t, lang }: Opt
   const axisFmt = money ? axisMoney(lang) : m === 'score' ? (v: number) => String(v) : (v: number) => `${v}%`;
   const side = (rows: TopBottomRow[], i: number, colour: string) => ({
     y: { type: 'category', gridIndex: i, inverse: true, data: rows.map((r) => r.key.name || r.key.code), axisLabel: { width: 110, overflow: 'truncate' }, axisTick: { show: false } },
-    x: { type: 'value', gridIndex: i, ...(money ? { minInterval: 100 } : {}), name: t(i === 0 ? 'analysisUi.chart.top' : 'analysisUi.chart.bottom', { n: rows.length }), nameLocation: 'start', nameGap: 0, nameTextStyle: { align: 'left', verticalAlign: 'bottom', padding: [0, 0, 28, 0], fontWeight: 600 }, position: 'top', axisLabel: { formatter: axisFmt, hideOverlap: true } },
+    // room after the longest bar for its label (the bottom list's would be cut at the panel's edge)
+    x: { type: 'value', gridIndex: i, boundaryGap: ['0%', '30%'], ...(money ? { minInterval: 100 } : {}), name: t(i === 0 ? 'analysisUi.chart.top' : 'analysisUi.chart.bottom', { n: rows.length }), nameLocation: 'start', nameGap: 0, nameTextStyle: { align: 'left', verticalAlign: 'bottom', padding: [0, 0, 28, 0], fontWeight: 600 }, position: 'top', axisLabel: { formatter: axisFmt, hideOverlap: true } },
     s: {
       type: 'bar',
       name: t(i === 0 ? 'analysisUi.chart.top' : 'analysisUi.chart.bottom', { n: rows.length }),
