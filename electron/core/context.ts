@@ -5,6 +5,7 @@ import type { SessionUser } from '../../shared/api/areas/auth';
 import type { Db } from './db/open';
 import type { Scope } from './auth/scope';
 import type { ExcelState } from './excel/state';
+import type { TicketStore } from './auth/tickets';
 
 export interface Logger {
   info(msg: string, meta?: Record<string, unknown>): void;
@@ -21,6 +22,8 @@ export interface CoreEnv {
   log: Logger;
   /** the Excel exchange's files, jobs, kept dry runs and kinds: this core's own (excel/state.ts) */
   excel: ExcelState;
+  /** the download and event-stream tickets this core issued (auth/tickets.ts) */
+  tickets: TicketStore;
   /**
    * Closes the database, runs `between` (a restore switches the file), opens it again (migrating):
    * the one way to replace `db`; later calls see the new connection.

@@ -4,7 +4,7 @@ import type { Envelope } from '../../shared/api/errors';
 import type { CoreEnv, Logger } from './context';
 import { openDb, type OpenOptions } from './db/open';
 import { createDispatcher, type CallMeta } from './dispatch';
-import { eventAccess } from './auth/tickets';
+import { createTicketStore, eventAccess } from './auth/tickets';
 import { fileAccess } from './excel/files';
 import { BUILT_IN_KINDS } from './excel/kinds';
 import { createExcelState } from './excel/state';
@@ -48,8 +48,10 @@ export function createCore(opts: CoreOptions): Core {
     emit: (e, userId) => events.emit('event', e, userId),
     log: opts.log ?? consoleLogger,
     excel: createExcelState(BUILT_IN_KINDS),
+    tickets: createTicketStore(),
     reopenDb(between) {
       env.db.$client.close();
+      env.tickets.clear(); // a ticket names a session of the file being closed
       try {
         between();
       } finally {

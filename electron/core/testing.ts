@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { hashPassword } from './auth/password';
 import { createScope } from './auth/scope';
 import { resolveSession } from './auth/session';
+import { commitBudget, recordActual, releaseBudget, type ActualInput, type CommitInput, type ReleaseInput } from './budgets/control';
+import type { Row } from './budgets/testkit';
 import type { Logger, OrgCtx } from './context';
 import { DEMO_PASSWORD } from './demo/names';
 import { createCore, type Core } from './index';
@@ -50,4 +53,59 @@ export async function freshCore(opts: { demo?: boolean; partners?: number; now?:
 export function orgCtxOf(core: Core, caller: Caller): OrgCtx {
   const user = resolveSession(core.env, caller.token).user;
   return { ...core.env, user, tokenHash: null, signal: new AbortController().signal, scope: createScope(core.env.db.$client, user) };
+}
+
+/** Ids of the demo company's records by code (org units, channel and cost types) or username. */
+export function demoIds(core: TestCore) {
+  const db = core.env.db.$client;
+  const one = (sql: string, code: string) => {
+    const id = db.prepare(sql).pluck().get(code) as number | undefined;
+    if (id === undefined) throw new Error(`no ${code}`);
+    return id;
+  };
+  return {
+    org: (code: string) => one('SELECT id FROM org_units WHERE code = ?', code),
+    channel: (code: string) => one('SELECT id FROM channel_types WHERE code = ?', code),
+    cost: (code: string) => one('SELECT id FROM cost_types WHERE code = ?', code),
+    user: (username: string) => one('SELECT id FROM users WHERE username = ?', username),
+  };
+}
+
+export type DemoIds = ReturnType<typeof demoIds>;
+
+/**
+ * The ledger's core movements as a caller would cause them (commitment, release, actual are core
+ * functions, not API methods): run as `caller`'s context in their own transaction; a refusal is a
+ * rejected promise like an API call's.
+ */
+export function ledgerOps(core: TestCore, caller: Caller) {
+  const ctx = () => orgCtxOf(core, caller);
+  return {
+    commit: async (i: CommitInput) => commitBudget(ctx(), i),
+    release: async (i: ReleaseInput) => releaseBudget(ctx(), i),
+    recordActual: async (i: ActualInput) => recordActual(ctx(), i),
+  };
+}
+
+/**
+ * The set-up the budget tests share (budgets/{names,ledger,transfers,versions}.test.ts): a fresh
+ * demo company for each test, disposed after it; its ids; the ledger's core movements as a caller;
+ * and a plan row of 终端渠道 from an org unit's and a cost type's code. `bed.core` and `bed.ids`
+ * are the running test's: read them inside tests, not at module level.
+ */
+export function budgetTestbed() {
+  const bed = {
+    core: undefined as unknown as TestCore,
+    ids: undefined as unknown as DemoIds,
+    ops: (caller: Caller) => ledgerOps(bed.core, caller),
+    row: (org: string, cost: string, amounts: number[], extra: Partial<Row> = {}): Row => ({
+      orgUnitId: bed.ids.org(org), channelTypeId: bed.ids.channel('TERMINAL'), costTypeId: bed.ids.cost(cost), partnerId: null, amounts, ...extra,
+    }),
+  };
+  beforeEach(async () => {
+    bed.core = await freshCore({ demo: true });
+    bed.ids = demoIds(bed.core);
+  });
+  afterEach(() => bed.core?.dispose());
+  return bed;
 }

@@ -117,8 +117,8 @@ function lastRowids(c: Awaited<ReturnType<typeof company>>): Map<string, number>
 }
 
 async function importFile(file: string, rowsOut?: string) {
-  configureExcel({ maxRows: 1_000_000 });
   const c = await company(300);
+  configureExcel(c.core.env, { maxRows: 1_000_000 });
   const files = c.core.files;
   const ref = await files.upload(c.token, 'bench.xlsx', createReadStream(file));
   const before = lastRowids(c);

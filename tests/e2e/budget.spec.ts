@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { BudgetPlanPage, BudgetTransfersPage, BudgetVsActualPage } from './pages/budget';
+import { BudgetPlanPage, BudgetTransfersPage, BudgetVsActualPage, planAmount } from './pages/budget';
 import { Api } from './support/api';
 import { readDownload } from './support/xlsx';
 import { startServer, type TestServer } from './support/server';
@@ -45,14 +45,17 @@ test('a 2027 plan pasted from Excel, approved by another finance user, shows in 
   await expect(plan.cell(-1, 'm1')).toBeFocused();
   await plan.pasteAt(-1, 'm1', `${MONTHS.join('\t')}\r\n`);
   await expect(plan.entryMessage).toContainText('已粘贴 12 个单元格');
-  await expect(plan.cell(-1, 'm2')).toHaveText('¥15,500.50');
-  await expect(plan.cell(-1, 'year')).toHaveText(yuan(SUM));
+  // grouped yuan, the unit said once; fen where the column has them (¥12,000.00 and 15,500.50 pasted)
+  await expect(page.getByTestId('amount-unit')).toHaveText('金额单位：元');
+  await expect(plan.cell(-1, 'm1')).toHaveText('12,000');
+  await expect(plan.cell(-1, 'm2')).toHaveText('15,500.50');
+  await expect(plan.cell(-1, 'year')).toHaveText(planAmount(SUM));
   // arrow keys move like in a spreadsheet; the quarter columns follow the months
   await plan.cell(-1, 'm1').click();
   for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
   await expect(plan.cell(-1, 'q1')).toBeFocused();
-  await expect(plan.cell(-1, 'q1')).toHaveText(yuan(fen(MONTHS[0]!) + fen(MONTHS[1]!) + fen(MONTHS[2]!)));
-  await expect(plan.root.locator(`.ag-row-pinned .ag-cell[col-id="year"]`)).toHaveText(yuan(SUM));
+  await expect(plan.cell(-1, 'q1')).toHaveText(planAmount(fen(MONTHS[0]!) + fen(MONTHS[1]!) + fen(MONTHS[2]!)));
+  await expect(plan.root.locator(`.ag-row-pinned .ag-cell[col-id="year"]`)).toHaveText(planAmount(SUM));
 
   // leaving with unsaved changes asks first
   await app.navItems.filter({ hasText: '预算执行' }).click();
@@ -145,7 +148,7 @@ test('in English: a cell below its floor is marked before save, the refusal is r
   await expect(plan.root.getByTestId('save-lines')).toBeDisabled();
   // the floor view shows what cannot be planned away before anything is typed
   await plan.root.getByTestId('show-floors').click();
-  await expect(plan.cell(line.lineId, col).getByTestId('floor')).toHaveText(`floor ${yuan(line.floors![m]!)}`);
+  await expect(plan.cell(line.lineId, col).getByTestId('floor')).toHaveText(`floor ${planAmount(line.floors![m]!)}`);
   await page.screenshot({ path: 'tests/.artifacts/budget-plan-floors-en.png' });
 
   // typed below it: marked at once, counted, explained in the status line when the cell has the focus
@@ -185,6 +188,71 @@ test('in English: a cell below its floor is marked before save, the refusal is r
   const v = await api.call<{ version: number }>('budgetVersions.get', { id: draft.id });
   await api.call('budgetVersions.cancel', { id: draft.id, version: v.version, comment: '' });
   await app.switchLanguage('zh-CN'); // the choice is saved for wangfang: the next tests read Chinese
+});
+
+test('at 1440 px the plan grid shows twelve months and the year beside its keys in 中文 and English; the partner column collapses, and a paste still lands in its columns', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const api = await new Api(request, server.url).signIn('wangfang');
+  const app = await (await new AppPage(page, server.url).open()).signIn('wangfang');
+  await app.navItems.filter({ hasText: '预算编制' }).click();
+  const plan = new BudgetPlanPage(page);
+  await plan.selectPlan(2026);
+  await expect(plan.rowCount).toHaveText('702 行');
+  const fits = { decemberInside: true, yearInside: true, scrolled: 0, cutHeaders: [], cutTotals: [] };
+  // the demo plan has partner lines: the column is shown; collapsed, the twelve months and the year fit
+  await expect(plan.partnerToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(plan.root.locator('.ag-header-cell[col-id="partnerId"]')).toHaveCount(1);
+  await plan.partnerToggle.click();
+  await expect(plan.partnerToggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(plan.root.locator('.ag-header-cell[col-id="partnerId"]')).toHaveCount(0);
+  await expect.poll(() => plan.fit()).toEqual(fits);
+  await page.screenshot({ path: 'tests/.artifacts/budget-plan-1440-zh-CN.png' });
+  await app.switchLanguage('en');
+  await expect(plan.rowCount).toHaveText('702 lines');
+  await expect(page.getByTestId('amount-unit')).toHaveText('Amounts in yuan (¥)');
+  await expect(plan.partnerToggle).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => plan.fit()).toEqual(fits);
+  await page.screenshot({ path: 'tests/.artifacts/budget-plan-1440-en.png' });
+  // shown again, it takes its room back (the months then scroll)
+  await plan.partnerToggle.click();
+  await expect(plan.root.locator('.ag-header-cell[col-id="partnerId"]')).toHaveCount(1);
+  await app.switchLanguage('zh-CN');
+
+  // a new plan has no partner line: the column starts collapsed; a block with keys, partner and
+  // twelve months pasted at the org unit column lands as in the Excel template, and shows the column
+  const [partner] = (await api.call<{ rows: { code: string }[] }>('partners.list', { limit: 1 })).rows;
+  await plan.createPlan(2029);
+  await expect(plan.partnerToggle).toHaveAttribute('aria-pressed', 'false');
+  await plan.addLine({ orgUnit: '五华区', channelType: '终端渠道', costType: '促销费' });
+  const months = (k: number) => Array.from({ length: 12 }, (_, m) => String((m + 1) * k)).join('\t');
+  await plan.pasteAt(-1, 'orgUnitId', `五华区\t终端渠道\t促销费\t\t${months(100)}\r\n盘龙区\t终端渠道\t返利\t${partner!.code}\t${months(10)}\r\n`);
+  await expect(plan.entryMessage).toContainText('按含“合作伙伴”列的列序粘贴');
+  await expect(plan.entryMessage).toContainText('已显示合作伙伴列');
+  await expect(plan.partnerToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(plan.cell(-1, 'm1')).toHaveText('100');
+  await expect(plan.cell(-1, 'm12')).toHaveText('1,200');
+  await expect(plan.cell(-2, 'orgUnitId')).toHaveText('盘龙区');
+  await expect(plan.cell(-2, 'costTypeId')).toHaveText('返利');
+  await expect(plan.cell(-2, 'partnerId')).toContainText(partner!.code);
+  await expect(plan.cell(-2, 'm1')).toHaveText('10');
+  await expect(plan.cell(-2, 'm12')).toHaveText('120');
+  await expect(plan.invalid).toBeHidden();
+  // collapsed by hand: a paste over the keys still counts the column (a blank partner keeps it collapsed)
+  await plan.partnerToggle.click();
+  await expect(plan.root.locator('.ag-header-cell[col-id="partnerId"]')).toHaveCount(0);
+  await plan.pasteAt(-1, 'channelTypeId', `业务渠道\t活动费\t\t7\r\n`);
+  await expect(plan.cell(-1, 'costTypeId')).toHaveText('活动费');
+  await expect(plan.cell(-1, 'm1')).toHaveText('7');
+  await expect(plan.partnerToggle).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => plan.fit()).toEqual(fits);
+  await plan.root.getByTestId('discard').click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(plan.pending).toBeHidden();
+  // the empty 2029 draft is voided: the next tests see the plans as they were
+  const draft = (await api.call<(Plan & { id: number })[]>('budgetPlans.list')).find((p) => p.fiscalYear === 2029)!.versions[0]!;
+  const v = await api.call<{ version: number }>('budgetVersions.get', { id: draft.id });
+  await api.call('budgetVersions.cancel', { id: draft.id, version: v.version, comment: '' });
 });
 
 test('a transfer found by words in any order, saved and submitted at once, shows both cells with their balances; a draft is edited and deleted', async ({ page, request }) => {

@@ -61,4 +61,28 @@ describe('tickets', () => {
     await lina('auth.signOut', {});
     expect(codeOf(() => redeemTicket(core.env, dead.ticket, 'events'))).toBe('unauthenticated');
   });
+
+  it("of two cores in one process are each core's own (issue 11 point 2)", async () => {
+    core = await freshCore({ demo: true });
+    const other = await freshCore({ demo: true });
+    try {
+      const [linaA, linaB] = await Promise.all([core.as('lina'), other.as('lina')]);
+      expect(linaA.userId).toBe(linaB.userId); // the same user on both files: only the core tells them apart
+      const a = await linaA('auth.eventsTicket', {});
+      const b = await linaB('auth.eventsTicket', {});
+      expect([core.env.tickets.size, other.env.tickets.size]).toEqual([1, 1]);
+      // B does not know A's ticket (a shared store would find it and fail on B's sessions instead),
+      // and B's try does not use it up
+      expect(codeOf(() => redeemTicket(other.env, a.ticket, 'events'))).toBe('ticket_invalid');
+      expect(codeOf(() => redeemTicket(core.env, b.ticket, 'events'))).toBe('ticket_invalid');
+      expect(redeemTicket(core.env, a.ticket, 'events').user.id).toBe(linaA.userId);
+      expect(redeemTicket(other.env, b.ticket, 'events').user.id).toBe(linaB.userId);
+      // a ticket dies when its core switches files (a restore)
+      await linaB('auth.eventsTicket', {});
+      other.env.reopenDb(() => {});
+      expect(other.env.tickets.size).toBe(0);
+    } finally {
+      other.dispose();
+    }
+  });
 });

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { SessionUser } from '../../../shared/api/areas/auth';
 import { ApiError } from '../../../shared/api/errors';
 import type { AuthedCtx, CoreEnv } from '../context';
@@ -13,23 +12,26 @@ import { hashToken, resolveSessionHash } from './session';
  * a URL in the browser history, a proxy log or a Referer is worthless a minute later, and never
  * was the session. Redeeming checks the session again: a ticket dies with its session.
  *
- * Held in memory, per database connection (the core instance owns its connection); only the
- * ticket's hash is kept, like the sessions' tokens.
+ * Held in memory by the core instance (`env.tickets`, made by createCore; never a module
+ * variable: two cores in one process see nothing of each other's tickets); only the ticket's hash
+ * is kept, like the sessions' tokens.
  */
 export const TICKET_TTL_MS = 60_000;
 export type TicketPurpose = 'download' | 'events';
 
-interface Ticket {
+export interface Ticket {
   tokenHash: string;
   purpose: TicketPurpose;
   subject: string | null;
   expiresAt: number;
 }
-const stores = new WeakMap<Database.Database, Map<string, Ticket>>();
+/** a core's live tickets, by the ticket's hash */
+export type TicketStore = Map<string, Ticket>;
 
-function store(env: CoreEnv): Map<string, Ticket> {
-  let s = stores.get(env.db.$client);
-  if (!s) stores.set(env.db.$client, (s = new Map()));
+export const createTicketStore = (): TicketStore => new Map();
+
+function store(env: CoreEnv): TicketStore {
+  const s = env.tickets;
   const now = env.now().getTime();
   for (const [k, t] of s) if (t.expiresAt <= now) s.delete(k);
   return s;

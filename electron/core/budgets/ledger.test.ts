@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toApiError } from '../errors';
-import { freshCore, type Caller, type TestCore } from '../testing';
-import { approvedPlan, codeOf, demoIds, errOf, ledgerSum, months, ledgerOps, type Row } from './testkit';
+import { budgetTestbed } from '../testing';
+import { approvedPlan, codeOf, errOf, ledgerSum, months } from './testkit';
 
-let core: TestCore;
-let ids: ReturnType<typeof demoIds>;
-beforeEach(async () => {
-  core = await freshCore({ demo: true });
-  ids = demoIds(core);
-});
-afterEach(() => core.dispose());
-/** commitment, release and actual are core functions (not API methods) */
-const ops = (c: Caller) => ledgerOps(core, c);
+const bed = budgetTestbed();
+const { ops, row } = bed;
 
-const row = (org: string, cost: string, amounts: number[], extra: Partial<Row> = {}): Row => ({
-  orgUnitId: ids.org(org), channelTypeId: ids.channel('TERMINAL'), costTypeId: ids.cost(cost), partnerId: null, amounts, ...extra,
-});
 const req = (id: number) => ({ type: 'cost_request', id, ref: `REQ-${id}` });
 const claim = (id: number) => ({ type: 'cost_claim', id, ref: `CLM-${id}` });
 
 describe('the budget ledger', () => {
   it('is append-only: the database refuses UPDATE and DELETE of entries and of the document history', async () => {
-    const db = core.env.db.$client;
+    const db = bed.core.env.db.$client;
     const caught = (fn: () => unknown) => {
       try {
         fn();
@@ -56,8 +46,8 @@ describe('the budget ledger', () => {
   });
 
   it('a closed period refuses new entries with a clear error; finance can reopen it', async () => {
-    const { wang, zhao, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
-    const lina = await core.as('lina');
+    const { wang, zhao, lineIds } = await approvedPlan(bed.core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
+    const lina = await bed.core.as('lina');
     expect(await codeOf(lina('budgetPeriods.close', { period: '2027-02' }))).toBe('forbidden');
     const closed = await zhao('budgetPeriods.close', { period: '2027-02', note: '二月结账' });
     expect(closed).toMatchObject({ period: '2027-02', closed: true, changedBy: zhao.userId });
@@ -69,7 +59,7 @@ describe('the budget ledger', () => {
     expect(err).toMatchObject({ code: 'period_closed', params: { period: '2027-02' } });
     // the database itself refuses too
     expect(() =>
-      core.env.db.$client
+      bed.core.env.db.$client
         .prepare("INSERT INTO budget_ledger (line_id, period, kind, amount, source_type, source_id, user_id, at) VALUES (?, '2027-02', 'commitment', 5, 'x', 1, 1, 'now')")
         .run(lineIds[0]),
     ).toThrow(/period_closed/);
@@ -87,7 +77,7 @@ describe('the budget ledger', () => {
     expect(await codeOf(zhao('budgetPeriods.confirmReopen', { period: '2027-02' }))).toBe('period_open');
     expect((await ops(wang).commit({ cell, amount: 100, source: req(2) })).committed).toBe(100);
     // recorded: the request by one, the reopening by the other
-    const log = core.env.db.$client
+    const log = bed.core.env.db.$client
       .prepare("SELECT action, user_id AS userId, after FROM change_log WHERE entity = 'budgetPeriod' AND entity_id = 202702 ORDER BY id")
       .all() as { action: string; userId: number; after: string }[];
     expect(log.map((l) => [l.action, l.userId])).toEqual([['close', zhao.userId], ['reopen_request', wang.userId], ['reopen', zhao.userId]]);
@@ -95,9 +85,9 @@ describe('the budget ledger', () => {
   });
 
   it('the database refuses a reopening by the finance user who asked for it, and one nobody asked for', async () => {
-    const { wang, zhao } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
+    const { wang, zhao } = await approvedPlan(bed.core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
     await zhao('budgetPeriods.close', { period: '2027-04' });
-    const db = core.env.db.$client;
+    const db = bed.core.env.db.$client;
     const reopenAs = (userId: number) => () => db.prepare("UPDATE budget_periods SET closed = 0, changed_by = ? WHERE period = '2027-04'").run(userId);
     expect(reopenAs(zhao.userId)).toThrow(/reopen_second_user/);
     await wang('budgetPeriods.reopen', { period: '2027-04', note: '补录' });
@@ -107,12 +97,12 @@ describe('the budget ledger', () => {
   });
 
   it('answers ok / warn / block from the line’s rule and tolerance, the default coming from the cost type', async () => {
-    const { wang, lineIds } = await approvedPlan(core, 2027, [
+    const { wang, lineIds } = await approvedPlan(bed.core, 2027, [
       row('KM-WH', 'PROMO', months(10_000)), // demo PROMO: block, 5%
       row('KM-WH', 'ADV', months(10_000), { controlMode: 'warn', toleranceBp: 1000 }),
       row('KM-WH', 'EVENT', months(10_000), { controlMode: 'none' }),
     ]);
-    const zhang = await core.as('zhangwei'); // channel staff of KM-WH may ask
+    const zhang = await bed.core.as('zhangwei'); // channel staff of KM-WH may ask
     const at = (i: number) => ({ lineId: lineIds[i]!, period: '2027-05' });
     const check = (i: number, amount: number) => zhang('budgets.checkAvailability', { cell: at(i), amount });
     expect(await check(0, 10_000)).toMatchObject({ result: 'ok', exceedsAllocation: false, control: 'block', toleranceBp: 500, allocated: 10_000, available: 10_000, limit: 10_500 });
@@ -135,9 +125,9 @@ describe('the budget ledger', () => {
   });
 
   it('commitment, release and actual move the balances exactly as their entries say', async () => {
-    const { wang, lineIds } = await approvedPlan(core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
+    const { wang, lineIds } = await approvedPlan(bed.core, 2027, [row('KM-WH', 'PROMO', months(10_000))]);
     const cell = { lineId: lineIds[0]!, period: '2027-04' };
-    const bal = () => ledgerSum(core, 'e.line_id = ? AND e.period = ?', cell.lineId, cell.period);
+    const bal = () => ledgerSum(bed.core, 'e.line_id = ? AND e.period = ?', cell.lineId, cell.period);
     await ops(wang).commit({ cell, amount: 6_000, source: req(1) });
     expect(bal()).toMatchObject({ allocated: 10_000, committed: 6_000, actual: 0 });
     // a claim settles 5,000 of the request: the commitment turns into actual
@@ -164,24 +154,24 @@ describe('the budget ledger', () => {
   });
 
   it('resolves a key to the nearest line: exact, without partner, then up the org tree', async () => {
-    const partner = core.env.db.$client
+    const partner = bed.core.env.db.$client
       .prepare("SELECT p.id, p.org_unit_id AS unit, p.channel_type_id AS ch FROM partners p JOIN org_units o ON o.id = p.org_unit_id WHERE o.kind IN ('township','grid') AND o.path LIKE (SELECT path FROM org_units WHERE code = 'KM-WH') || '%' LIMIT 1")
       .get() as { id: number; unit: number; ch: number };
-    const { wang, lineIds } = await approvedPlan(core, 2027, [
-      { orgUnitId: ids.org('KM-WH'), channelTypeId: partner.ch, costTypeId: ids.cost('PROMO'), partnerId: null, amounts: months(5_000) },
+    const { wang, lineIds } = await approvedPlan(bed.core, 2027, [
+      { orgUnitId: bed.ids.org('KM-WH'), channelTypeId: partner.ch, costTypeId: bed.ids.cost('PROMO'), partnerId: null, amounts: months(5_000) },
     ]);
-    const zhang = await core.as('zhangwei');
-    const key = { orgUnitId: partner.unit, channelTypeId: partner.ch, costTypeId: ids.cost('PROMO'), partnerId: partner.id, period: '2027-06' };
+    const zhang = await bed.core.as('zhangwei');
+    const key = { orgUnitId: partner.unit, channelTypeId: partner.ch, costTypeId: bed.ids.cost('PROMO'), partnerId: partner.id, period: '2027-06' };
     const a = await zhang('budgets.checkAvailability', { cell: key, amount: 100 });
     expect(a).toMatchObject({ lineId: lineIds[0], allocated: 5_000, result: 'ok' });
     // a key with no line anywhere: nothing allocated; block refuses, warn lets it through on a new line
-    const none = { orgUnitId: ids.org('KM-WH'), channelTypeId: partner.ch, costTypeId: ids.cost('DISPLAY'), partnerId: null, period: '2027-06' };
+    const none = { orgUnitId: bed.ids.org('KM-WH'), channelTypeId: partner.ch, costTypeId: bed.ids.cost('DISPLAY'), partnerId: null, period: '2027-06' };
     expect(await zhang('budgets.checkAvailability', { cell: none, amount: 100 })).toMatchObject({ lineId: null, allocated: 0, control: 'warn', result: 'warn' });
     const posted = await ops(wang).commit({ cell: none, amount: 100, source: req(7) });
     expect(posted).toMatchObject({ result: 'warn', committed: 100, lineId: expect.any(Number) });
-    expect(await codeOf(ops(wang).commit({ cell: { ...none, costTypeId: ids.cost('RENT') }, amount: 1, source: req(8) }))).toBe('budget_exceeded');
+    expect(await codeOf(ops(wang).commit({ cell: { ...none, costTypeId: bed.ids.cost('RENT') }, amount: 1, source: req(8) }))).toBe('budget_exceeded');
     // scope and plan
-    expect(await codeOf(zhang('budgets.checkAvailability', { cell: { ...none, orgUnitId: ids.org('QJ-QL') }, amount: 1 }))).toBe('out_of_scope');
+    expect(await codeOf(zhang('budgets.checkAvailability', { cell: { ...none, orgUnitId: bed.ids.org('QJ-QL') }, amount: 1 }))).toBe('out_of_scope');
     expect(await codeOf(zhang('budgets.checkAvailability', { cell: { ...none, period: '2030-01' }, amount: 1 }))).toBe('no_budget_plan');
     expect(await codeOf(zhang('budgets.checkAvailability', { cell: { lineId: lineIds[0]!, period: '2026-01' }, amount: 1 }))).toBe('validation');
   });

@@ -1,32 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshCore, type TestCore } from '../testing';
-import { approvedPlan, demoIds, months, type Row } from './testkit';
+import { describe, expect, it } from 'vitest';
+import { budgetTestbed } from '../testing';
+import { approvedPlan, months, type Row } from './testkit';
 
 /**
  * Issue 11 point 11: whoever may see a budget document sees the names of the people on it. An
  * approver of a branch cannot list the finance users (users.list shows the users of their own
  * scope), so the documents carry the names themselves.
  */
-let core: TestCore;
-let ids: ReturnType<typeof demoIds>;
-beforeEach(async () => {
-  core = await freshCore({ demo: true });
-  ids = demoIds(core);
-});
-afterEach(() => core.dispose());
+const bed = budgetTestbed();
 
-const nameOf = (username: string) => core.env.db.$client.prepare('SELECT display_name FROM users WHERE username = ?').pluck().get(username) as string;
+const nameOf = (username: string) => bed.core.env.db.$client.prepare('SELECT display_name FROM users WHERE username = ?').pluck().get(username) as string;
 
 describe('names on budget documents', () => {
   it('versions and transfers name their author, submitter and decider for a branch approver who cannot list those users', async () => {
-    const row: Row = { orgUnitId: ids.org('KM-WH'), channelTypeId: ids.channel('TERMINAL'), costTypeId: ids.cost('PROMO'), partnerId: null, amounts: months(10_000) };
-    const row2: Row = { ...row, orgUnitId: ids.org('KM-PL') };
-    const { wang, zhao, lineIds } = await approvedPlan(core, 2027, [row, row2]);
+    const row: Row = { orgUnitId: bed.ids.org('KM-WH'), channelTypeId: bed.ids.channel('TERMINAL'), costTypeId: bed.ids.cost('PROMO'), partnerId: null, amounts: months(10_000) };
+    const row2: Row = { ...row, orgUnitId: bed.ids.org('KM-PL') };
+    const { wang, zhao, lineIds } = await approvedPlan(bed.core, 2027, [row, row2]);
     const t = await wang('budgetTransfers.create', { from: { lineId: lineIds[0]!, period: '2027-03' }, to: { lineId: lineIds[1]!, period: '2027-04' }, amount: 3_000, reason: '盘龙区四月活动' });
     const sub = await wang('budgetTransfers.submit', { id: t.id, version: t.version });
     await zhao('budgetTransfers.approve', { id: t.id, version: sub.version });
 
-    const lina = await core.as('lina');
+    const lina = await bed.core.as('lina');
     // the cause of "#5": the finance users are not among the users lina may list
     const visible = (await lina('users.list', {})).map((u) => u.username);
     expect(visible).not.toContain('wangfang');
@@ -44,11 +38,11 @@ describe('names on budget documents', () => {
   });
 
   it('handovers name the three people, also one outside the viewer’s scope', async () => {
-    const admin = await core.as('admin');
+    const admin = await bed.core.as('admin');
     const users = await admin('users.list', {});
     const id = (u: string) => users.find((x) => x.username === u)!.id;
     const h = await admin('partners.handover', { fromUserId: id('zhangwei'), toUserId: id('zhouqiang'), note: '' });
-    const zhangwei = await core.as('zhangwei');
+    const zhangwei = await bed.core.as('zhangwei');
     expect((await zhangwei('users.list', {})).map((u) => u.username)).not.toContain('admin');
     const [seen] = (await zhangwei('partners.handovers', {})).filter((x) => x.id === h.id);
     expect(seen).toMatchObject({ byUserName: nameOf('admin'), fromUserName: nameOf('zhangwei'), toUserName: nameOf('zhouqiang') });

@@ -1,25 +1,13 @@
 import type { Input } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
-import { orgCtxOf, type Caller, type TestCore } from '../testing';
-import { commitBudget, recordActual, releaseBudget, type ActualInput, type CommitInput, type ReleaseInput } from './control';
+import type { Caller, TestCore } from '../testing';
+
+/** moved to ../testing.ts (shared with the budget tests' set-up, budgetTestbed); re-exported for the other users */
+export { demoIds, ledgerOps } from '../testing';
 
 /** Test support for the budget area: ids of the demo company and an approved plan in a few calls. */
 export type Row = Input<'budgetVersions.saveLines'>['rows'][number];
 
-export function demoIds(core: TestCore) {
-  const db = core.env.db.$client;
-  const one = (sql: string, code: string) => {
-    const id = db.prepare(sql).pluck().get(code) as number | undefined;
-    if (id === undefined) throw new Error(`no ${code}`);
-    return id;
-  };
-  return {
-    org: (code: string) => one('SELECT id FROM org_units WHERE code = ?', code),
-    channel: (code: string) => one('SELECT id FROM channel_types WHERE code = ?', code),
-    cost: (code: string) => one('SELECT id FROM cost_types WHERE code = ?', code),
-    user: (username: string) => one('SELECT id FROM users WHERE username = ?', username),
-  };
-}
 
 export const months = (...amounts: number[]) => Array.from({ length: 12 }, (_, i) => amounts[i] ?? amounts.at(-1) ?? 0);
 
@@ -55,18 +43,4 @@ export function ledgerSum(core: TestCore, where = '1 = 1', ...params: unknown[])
        FROM budget_ledger e JOIN budget_lines l ON l.id = e.line_id WHERE ${where}`,
     )
     .get(...params) as { allocated: number; committed: number; actual: number; n: number };
-}
-
-/**
- * The ledger's core movements as a caller would cause them (commitment, release, actual are core
- * functions, not API methods): run as `caller`'s context in their own transaction; a refusal is a
- * rejected promise like an API call's.
- */
-export function ledgerOps(core: TestCore, caller: Caller) {
-  const ctx = () => orgCtxOf(core, caller);
-  return {
-    commit: async (i: CommitInput) => commitBudget(ctx(), i),
-    release: async (i: ReleaseInput) => releaseBudget(ctx(), i),
-    recordActual: async (i: ActualInput) => recordActual(ctx(), i),
-  };
 }

@@ -16,7 +16,7 @@ export interface ExcelLimits {
   maxRows: number;
 }
 
-const defaults: ExcelLimits = {
+export const DEFAULT_EXCEL_LIMITS: Readonly<ExcelLimits> = {
   maxFileBytes: 50 * 1024 * 1024,
   maxEntries: 2_000,
   maxUncompressedBytes: 1024 * 1024 * 1024,
@@ -25,16 +25,15 @@ const defaults: ExcelLimits = {
   maxRows: 200_000,
 };
 
-let current: ExcelLimits = { ...defaults };
+/** A core's limits: its own (`env.excel.limits`), so a test lowering them touches no other core. */
+export const excelLimits = (env: { excel: { limits: ExcelLimits } }): ExcelLimits => env.excel.limits;
 
-export const excelLimits = (): ExcelLimits => current;
-
-/** Tests and benchmarks lower or raise limits; the API never does. */
-export function configureExcel(patch: Partial<ExcelLimits>): () => void {
-  const before = current;
-  current = { ...current, ...patch };
+/** Tests and benchmarks lower or raise a core's limits; the API never does. */
+export function configureExcel(env: { excel: { limits: ExcelLimits } }, patch: Partial<ExcelLimits>): () => void {
+  const before = env.excel.limits;
+  env.excel.limits = { ...before, ...patch };
   return () => {
-    current = before;
+    env.excel.limits = before;
   };
 }
 

@@ -71,7 +71,7 @@ export async function putFile(env: CoreEnv, userId: number, name: string, data: 
   const fileId = randomBytes(16).toString('hex');
   const path = join(tmpDir(env.dataDir), fileId);
   const hash = createHash('sha256');
-  const limit = excelLimits().maxFileBytes;
+  const limit = excelLimits(env).maxFileBytes;
   let size = 0;
   const count = new Transform({
     transform(chunk: Buffer, _enc, cb) {

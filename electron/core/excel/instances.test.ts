@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
 import { freshCore, type Caller, type TestCore } from '../testing';
+import { configureExcel } from './config';
 import { getKind, registerKind } from './kinds';
 import { csvText, upload } from './testing';
 
@@ -59,5 +60,17 @@ describe('two cores in one process', () => {
     expect((await adminB('excel.kinds', {})).map((k) => k.kind)).toContain('only_on_b');
     expect((await adminA('excel.kinds', {})).map((k) => k.kind)).not.toContain('only_on_b');
     expect(() => getKind(a.env, 'only_on_b')).toThrow(expect.objectContaining({ code: 'excel_unknown_kind' }));
+  });
+
+  it('each has its own limits', async () => {
+    const restore = configureExcel(b.env, { maxFileBytes: 100 });
+    try {
+      const big = Buffer.alloc(500, 0x41);
+      expect(await codeOf(upload(b, adminB.token, 'big.csv', big))).toBe('file_too_large');
+      expect(await codeOf(upload(a, adminA.token, 'big.csv', big))).toBe('ok');
+    } finally {
+      restore();
+    }
+    expect(b.env.excel.limits).toEqual(a.env.excel.limits);
   });
 });

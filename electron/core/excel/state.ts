@@ -1,6 +1,7 @@
 import type { KindDef } from './kinds/types';
 import type { StoredFile } from './files';
 import type { DryRun } from './import/store';
+import { DEFAULT_EXCEL_LIMITS, type ExcelLimits } from './config';
 
 /**
  * What the Excel exchange remembers between calls, owned by one core: its temporary files, its
@@ -19,6 +20,8 @@ export interface ExcelState {
   };
   dryRuns: Map<string, DryRun>;
   kinds: Map<string, KindDef>;
+  /** the limits on accepted files (config.ts); tests and benchmarks change them per core */
+  limits: ExcelLimits;
 }
 
 export function createExcelState(kinds: readonly KindDef[]): ExcelState {
@@ -27,5 +30,6 @@ export function createExcelState(kinds: readonly KindDef[]): ExcelState {
     jobs: { running: new Map(), pending: new Map(), ended: new Map() },
     dryRuns: new Map(),
     kinds: new Map(kinds.map((k) => [k.kind, k])),
+    limits: { ...DEFAULT_EXCEL_LIMITS },
   };
 }

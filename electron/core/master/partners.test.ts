@@ -169,6 +169,29 @@ describe('partners', () => {
     expect((await lina('partners.list', { filter: { ownerUserId: { filterType: 'set', values: [zhang.userId] } }, limit: 1000 })).total).toBe(owned);
     await expect(lina('partners.handover', { fromUserId: qj.id, toUserId: zhang.userId })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('shows whoever may see a partner its owner’s name, also an owner outside the users they may list (issue 11 point 11)', async () => {
+    const admin = await core.as('admin');
+    const lina = await core.as('lina'); // a Kunming branch user
+    const chen = await core.as('chenjie'); // company-wide: owns Kunming partners, not a user of the branch
+    const { rows } = await lina('partners.list', { limit: 1000 });
+    const p = rows.find((r) => r.ownerUserId !== null)!;
+    const bare = rows.find((r) => r.id !== p.id)!;
+    await admin('partners.update', { id: p.id, version: p.version, patch: { ownerUserId: chen.userId } });
+    await admin('partners.update', { id: bare.id, version: bare.version, patch: { ownerUserId: null } });
+    expect((await lina('users.list', {})).map((u) => u.id)).not.toContain(chen.userId);
+
+    const again = await lina('partners.list', { limit: 1000 });
+    expect(again.rows.find((r) => r.id === p.id)).toMatchObject({ ownerUserId: chen.userId, ownerName: '陈杰' });
+    expect(again.rows.find((r) => r.id === bare.id)).toMatchObject({ ownerUserId: null, ownerName: null });
+    // every row's name is its owner's, in the page query itself
+    const nameOf = core.env.db.$client.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
+    for (const r of again.rows) expect(r.ownerName).toBe(r.ownerUserId === null ? null : nameOf.get(r.ownerUserId));
+    expect(await lina('partners.get', { id: p.id })).toMatchObject({ ownerName: '陈杰' });
+    // the write answers carry it too (the grid shows the saved row)
+    const fresh = await lina('partners.get', { id: bare.id });
+    expect(await admin('partners.update', { id: bare.id, version: fresh.version, patch: { ownerUserId: lina.userId } })).toMatchObject({ ownerName: '李娜' });
+  });
 });
 
 describe('handover history', () => {

@@ -47,10 +47,10 @@ export const PARTNER_COLUMNS: Record<string, ColumnSpec> = {
 };
 
 const SELECT = `SELECT p.id, p.code, p.name, p.channel_type_id AS channelTypeId, p.org_unit_id AS orgUnitId,
-  p.owner_user_id AS ownerUserId, p.star_rating AS starRating, p.contract_start AS contractStart,
+  p.owner_user_id AS ownerUserId, ou.display_name AS ownerName, p.star_rating AS starRating, p.contract_start AS contractStart,
   p.contract_end AS contractEnd, p.status, p.contact_name AS contactName, p.contact_phone AS contactPhone,
   p.bank_name AS bankName, p.bank_account AS bankAccount, p.active, p.version, p.updated_at AS updatedAt
-  FROM partners p`;
+  FROM partners p LEFT JOIN users ou ON ou.id = p.owner_user_id`;
 
 type RawPartner = Omit<Partner, 'active'> & { active: number | boolean };
 const toPartner = (r: RawPartner): Partner => ({ ...r, active: !!r.active });
@@ -87,9 +87,11 @@ function getRow(db: Tx | Db, id: number) {
   return r;
 }
 
-function dto(r: typeof t.$inferSelect): Partner {
-  const { createdAt: _c, ...rest } = r;
-  return rest;
+/** A partner as the API answers it, with its owner's name (the list's own query, for one id). */
+function dto(ctx: OrgCtx, id: number): Partner {
+  const r = stmt(ctx.db.$client, `${SELECT} WHERE p.id = ?`).get(id) as RawPartner | undefined;
+  if (!r) throw notFound('partner', id);
+  return toPartner(r);
 }
 
 /** What the reference rules read: the API asks the database, the Excel importer its preloaded lookups. */
@@ -165,7 +167,7 @@ export function createPartner(tx: Tx, ctx: OrgCtx, input: Parameters<Handlers<'p
   checkRefs(tx, ctx, input, input);
   assertUniqueCode(!!tx.select({ id: t.id }).from(t).where(eq(t.code, input.code)).get(), input.code);
   const { firstId } = insertPartnersFrom(ctx.db.$client, now, { userId: ctx.user.id, at: now }, one({ ...input, active: true }));
-  return dto(getRow(tx, firstId));
+  return dto(ctx, firstId);
 }
 
 export function updatePartner(
@@ -189,7 +191,7 @@ export function updatePartner(
   const now = ctx.now().toISOString();
   const rec = { id: input.id, version: input.version, logBefore: JSON.stringify(d.before), logAfter: JSON.stringify(d.after) };
   updatePartnersFrom(ctx.db.$client, { userId: ctx.user.id, at: now }, one(after, rec), { stale: () => staleRecord(input.id) });
-  return dto(getRow(tx, input.id));
+  return dto(ctx, input.id);
 }
 
 export const partnerHandlers: Handlers<
@@ -198,9 +200,9 @@ export const partnerHandlers: Handlers<
 > = {
   'partners.list': (q, ctx) => listPartners(ctx, q),
   'partners.get': (i, ctx) => {
-    const r = getRow(ctx.db, i.id);
+    const r = dto(ctx, i.id);
     ctx.scope.require(r.orgUnitId);
-    return dto(r);
+    return r;
   },
   'partners.create': (i, ctx) => ctx.db.transaction((tx) => createPartner(tx, ctx, i)),
   'partners.update': (i, ctx) => ctx.db.transaction((tx) => updatePartner(tx, ctx, i)),
@@ -214,7 +216,7 @@ export const partnerHandlers: Handlers<
         action: i.active ? 'activate' : 'deactivate',
         stale: () => staleRecord(i.id),
       });
-      return dto(getRow(tx, i.id));
+      return dto(ctx, i.id);
     }),
   /**
    * Handover (交接): every partner of `fromUser` inside the caller's scope moves to `toUser` in one

@@ -52,6 +52,11 @@ export interface Partner {
   channelTypeId: number;
   orgUnitId: number;
   ownerUserId: number | null;
+  /**
+   * the owner's display name, joined by the core: whoever may see the partner sees who owns it,
+   * also when the owner is outside the users they may list (issue 11 point 11)
+   */
+  ownerName: string | null;
   starRating: number;
   contractStart: string | null;
   contractEnd: string | null;

@@ -1,6 +1,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { GridModel } from './GridModel';
 
+/**
+ * An amount as the plan grid shows it: grouped yuan without the currency (the unit is said once,
+ * above the grid), with fen only in a column where some cell has them.
+ */
+export const planAmount = (fen: number, withFen = fen % 100 !== 0) => {
+  const s = (Math.abs(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: withFen ? 2 : 0, maximumFractionDigits: withFen ? 2 : 0 });
+  return fen < 0 ? `-${s}` : s;
+};
+
 /** The browser's clipboard, as seen from a page script (tests compile without the DOM library). */
 type Clip = { navigator: { clipboard: { writeText(text: string): Promise<void> } } };
 
@@ -79,6 +88,34 @@ export class BudgetPlanPage extends GridModel {
     await expect(this.reasonDialog).toBeVisible();
     if (text) await this.reasonDialog.locator('textarea[name=reason]').fill(text);
     await this.reasonDialog.locator('button[type=submit]').click();
+  }
+
+  /** the toolbar's switch of the partner column (aria-pressed: shown) */
+  get partnerToggle(): Locator {
+    return this.root.getByTestId('partner-column');
+  }
+
+  /**
+   * Where the plan grid's columns are: whether December and the year total lie inside the grid
+   * with the body not scrolled sideways, and which header labels or totals are cut (wider than
+   * their cell).
+   */
+  async fit(): Promise<{ decemberInside: boolean; yearInside: boolean; scrolled: number; cutHeaders: string[]; cutTotals: string[] }> {
+    return this.root.evaluate((el) => {
+      const box = (s: string) => el.querySelector(s)!.getBoundingClientRect();
+      const wrap = box('.ag-root-wrapper');
+      const year = box('.ag-header-cell[col-id="year"]');
+      const dec = box('.ag-header-cell[col-id="m12"]');
+      const pinnedLeft = Math.max(...[...el.querySelectorAll('.ag-pinned-left-header .ag-header-cell')].map((h) => h.getBoundingClientRect().right));
+      const cut = (sel: string) => [...el.querySelectorAll(sel)].filter((n) => n.scrollWidth > n.clientWidth + 0.5);
+      return {
+        decemberInside: dec.width > 0 && dec.left >= pinnedLeft - 0.5 && dec.right <= year.left + 0.5,
+        yearInside: year.left >= wrap.left && year.right <= wrap.right + 0.5,
+        scrolled: el.querySelector('.ag-body-horizontal-scroll-viewport')?.scrollLeft ?? 0,
+        cutHeaders: cut('.ag-header-cell-text').map((n) => n.textContent ?? ''),
+        cutTotals: cut('.ag-row-pinned .ag-cell.money-tight').map((n) => n.getAttribute('col-id') ?? ''),
+      };
+    });
   }
 
   versionState(number: number): Locator {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DryRunReport, ImportCounts, Inspection, RowIssue } from '../../../../shared/api/areas/excel';
 import { ApiError } from '../../../../shared/api/errors';
 import { validationError } from '../../errors';
-import type { OrgCtx } from '../../context';
+import type { CoreEnv, OrgCtx } from '../../context';
 import { excelLimits } from '../config';
 import { getFile, type StoredFile } from '../files';
 import { startJob, type JobHandle } from '../jobs';
@@ -56,11 +56,11 @@ export function resolveTarget(
 
 const ISSUES_IN_REPORT = 1000;
 
-async function inspectFile(file: StoredFile, sheet: string | undefined, signal?: AbortSignal): Promise<InspectResult> {
+async function inspectFile(env: CoreEnv, file: StoredFile, sheet: string | undefined, signal?: AbortSignal): Promise<InspectResult> {
   const key = sheet ?? '';
   const hit = file.inspected.get(key);
   if (hit) return hit;
-  const r = await inspectInWorker({ task: 'inspect', path: file.path, fileName: file.name, sheet, limits: excelLimits(), sampleRows: 12 }, signal);
+  const r = await inspectInWorker({ task: 'inspect', path: file.path, fileName: file.name, sheet, limits: excelLimits(env), sampleRows: 12 }, signal);
   file.inspected.set(key, r);
   file.inspected.set(r.info.sheet, r);
   return r;
@@ -81,7 +81,7 @@ export async function inspect(
   requireWrite(ctx, kind);
   resolveTarget(ctx, kind, i.target, 'import');
   const file = getFile(ctx, ctx.user.id, i.fileId);
-  const ins = await inspectFile(file, i.sheet, ctx.signal);
+  const ins = await inspectFile(ctx, file, i.sheet, ctx.signal);
   const r = columnsOf(ctx, kind, ins, i.mapping);
   return {
     fileId: file.fileId,
@@ -127,7 +127,7 @@ export async function dryRun(
   const job = startJob(ctx, i.jobId);
   try {
     job.progress('check', 0, null);
-    const ins = await inspectFile(file, i.sheet, job.signal);
+    const ins = await inspectFile(ctx, file, i.sheet, job.signal);
     const cols = columnsOf(ctx, kind, ins, i.mapping);
     const mapped = cols.columns.filter((c) => c.columnKey);
     const defs = new Map(kind.columns.map((c) => [c.key, c]));

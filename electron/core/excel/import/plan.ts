@@ -86,7 +86,7 @@ export async function planFile(ctx: OrgCtx, kind: KindDef, file: StoredFile, che
   };
   try {
     const read = await readInWorker(
-      { task: 'read', path: file.path, fileName: file.name, sheet: plan.sheet, limits: excelLimits(), check, rowsHint: plan.rowsHint, headerRow: plan.headerRow, columns: plan.columns, batchSize: BATCH },
+      { task: 'read', path: file.path, fileName: file.name, sheet: plan.sheet, limits: excelLimits(ctx), check, rowsHint: plan.rowsHint, headerRow: plan.headerRow, columns: plan.columns, batchSize: BATCH },
       job.signal,
       onBatch,
       (done, total) => job.progress('read', done, total),

@@ -104,7 +104,7 @@ describe('bad files', () => {
   });
 
   it('refuses more rows than the limit (xlsx before reading, CSV while reading)', async () => {
-    const restore = configureExcel({ maxRows: 20 });
+    const restore = configureExcel(core.env, { maxRows: 20 });
     try {
       await refused('many.xlsx', await xlsx([{ name: 'P', rows: good(30) }]), 'excel_too_many_rows');
       const fileId = await upload(core, admin.token, 'many.csv', Buffer.from(csvText(good(30))));
@@ -137,7 +137,7 @@ describe('bad files', () => {
   });
 
   it('refuses files over the size limit at upload', async () => {
-    const restore = configureExcel({ maxFileBytes: 1000 });
+    const restore = configureExcel(core.env, { maxFileBytes: 1000 });
     try {
       await expect(upload(core, admin.token, 'big.csv', Buffer.alloc(5000, 0x41))).rejects.toMatchObject({ code: 'file_too_large' });
     } finally {

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../cells/types';
-import { excelLimits } from '../config';
+import { DEFAULT_EXCEL_LIMITS } from '../config';
 import { csvInFilter, csvText, hasSoffice, soffice, unzipEntries, workDir, writeTmp, zip } from '../testing';
 import { xlsxRows as referenceRows } from './reference';
 import { SharedStringsScanner, SheetScanner } from './sheetxml';
@@ -17,14 +17,14 @@ import { checkXlsx } from './zipcheck';
  * LibreOffice.
  */
 async function read(path: string): Promise<RawRow[]> {
-  const check = await checkXlsx(path, undefined, excelLimits());
+  const check = await checkXlsx(path, undefined, DEFAULT_EXCEL_LIMITS);
   const out: RawRow[] = [];
-  for await (const b of xlsxRowBatches(path, check, excelLimits())) out.push(...b);
+  for await (const b of xlsxRowBatches(path, check, DEFAULT_EXCEL_LIMITS)) out.push(...b);
   return out;
 }
 
 async function reference(path: string): Promise<RawRow[]> {
-  const check = await checkXlsx(path, undefined, excelLimits());
+  const check = await checkXlsx(path, undefined, DEFAULT_EXCEL_LIMITS);
   const out: RawRow[] = [];
   for await (const r of referenceRows(path, check.sheet)) out.push(r);
   return out;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { excelLimits } from '../config';
+import { DEFAULT_EXCEL_LIMITS } from '../config';
 import { unzipEntries, workDir, writeTmp, xlsx, zip } from '../testing';
 import { collectTags } from './tags';
 import { openZip, zipEntries } from './zip';
@@ -24,7 +24,7 @@ describe('streamed zip checks', () => {
     try {
       const e = (await zipEntries(z)).get('w.xml')!;
       expect(e.uncompressedSize).toBeGreaterThan(4 * 256 * 1024); // several chunks
-      expect(await collectTags(z, e, excelLimits(), { used: 0 }, 'sheet')).toEqual(tags);
+      expect(await collectTags(z, e, DEFAULT_EXCEL_LIMITS, { used: 0 }, 'sheet')).toEqual(tags);
     } finally {
       z.close();
     }
@@ -47,7 +47,7 @@ describe('streamed zip checks', () => {
     const path = writeTmp(workDir(), 'big.xlsx', zip(entries));
 
     const concat = vi.spyOn(Buffer, 'concat');
-    const check = await checkXlsx(path, undefined, excelLimits());
+    const check = await checkXlsx(path, undefined, DEFAULT_EXCEL_LIMITS);
     const largest = Math.max(0, ...concat.mock.results.map((r) => (r.value as Buffer).length));
     expect(big).toBeGreaterThan(30 * 1024 * 1024);
     expect(largest).toBeLessThan(1024 * 1024);

@@ -22,6 +22,8 @@ import { columnTotals, monthChanges, newRow, pendingCount, TOTALS_ROW_ID, type E
 import { useEditing } from './useEditing';
 import { useIssueNav } from './useIssueNav';
 import { useSaveLines } from './useSaveLines';
+import { withPartnerColumn } from './layout';
+import { usePlanLayout } from './usePlanLayout';
 import { useSheet } from './useSheet';
 
 /** the import wizard is loaded when it is opened, not with the grid (the grid's first rows come first) */
@@ -39,7 +41,7 @@ const ImportDialog = lazy(() => import('../../excel/ImportDialog').then((m) => (
  * writes to the core, then the grid loads again).
  */
 export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: BudgetLookups; onSaved: () => void; onPending: (n: number) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reloadKey, setReloadKey] = useState(0);
   const { state, dispatch, error } = useSheet(p.version.id, reloadKey);
   const [draftVersion, setDraftVersion] = useState(p.version.version);
@@ -49,6 +51,8 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   const [leave, setLeave] = useState<(() => void) | null>(null);
   const [selected, setSelected] = useState<PlanRow | null>(null);
   const api = useRef<GridApi<PlanRow> | null>(null);
+  const [apiTick, setApiTick] = useState(0);
+  const host = useRef<HTMLDivElement>(null);
   const focusRow = useRef<number | null>(null);
 
   const partners = usePartnerLookup(p.editable);
@@ -67,8 +71,12 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   }, [issues.length]);
   const live = rows.filter((r) => !r.removed).length;
   const totals = useMemo(() => [{ ...newRow(TOTALS_ROW_ID, {}, t('budgets.grid.totals', { count: live })), amounts: columnTotals(rows) }], [rows, live, t]);
-  const en = i18n.language === 'en';
-  const columns = useMemo(() => planColumns({ t, lk: p.lk, partners, controls, showFloors, en }), [t, p.lk, partners, controls, showFloors, en]);
+  const { layout, partnerShown, setPartnerShown } = usePlanLayout({ rows, totals: totals[0]!, versionId: p.version.id, lk: p.lk, partners, showFloors, api, apiTick, host });
+  const partnerCollapsed = !partnerShown;
+  const columns = useMemo(
+    () => planColumns({ t, lk: p.lk, partners, controls, showFloors, layout, partnerCollapsed }),
+    [t, p.lk, partners, controls, showFloors, layout, partnerCollapsed],
+  );
   const current = selected ? (rows.find((r) => r.id === selected.id) ?? null) : null;
 
   const onPending = useRef(p.onPending);
@@ -91,7 +99,16 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
     onRefused: () => setRefusedSave(true),
   });
   const nav = useIssueNav(api, issues);
-  const edit = useEditing({ state, dispatch, lk: cellLookups, editable: p.editable, onMessage: setMessage, onSave: () => void save() });
+  const edit = useEditing({
+    state,
+    dispatch,
+    lk: cellLookups,
+    editable: p.editable,
+    partnerCollapsed,
+    onPartnerPasted: () => setPartnerShown(true),
+    onMessage: setMessage,
+    onSave: () => void save(),
+  });
 
   // Excel: the version is the export's and the import's target
   const target = useMemo(() => ({ versionId: p.version.id }), [p.version.id]);
@@ -99,11 +116,11 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
   const onExport = useMemo<ExportHandler | undefined>(
     () =>
       exportLines &&
-      ((...args) => {
+      ((visible, ...rest) => {
         if (pending > 0) setMessage({ kind: 'warn', text: t('budgets.grid.exportUnsaved', { count: pending }) });
-        exportLines(...args);
+        exportLines(withPartnerColumn(visible, partnerCollapsed), ...rest); // a collapsed column is still the file's
       }),
-    [exportLines, pending, t],
+    [exportLines, pending, t, partnerCollapsed],
   );
   const canImport = !!useExcelKinds().data?.find((k) => k.kind === 'budgetLines')?.canImport;
   const openImport = () => (pending > 0 ? setMessage({ kind: 'warn', text: t('budgets.act.saveFirst') }) : setDialog('import'));
@@ -143,8 +160,25 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
       {t('budgets.grid.importExcel')}
     </button>
   );
+  const partnerToggle = (
+    <button
+      type="button"
+      aria-pressed={partnerShown}
+      className={partnerShown ? 'toggle on' : 'toggle'}
+      onClick={() => setPartnerShown(!partnerShown)}
+      title={t('budgets.grid.partnerColHint')}
+      data-testid="partner-column"
+    >
+      {t('budgets.grid.partnerCol')}
+    </button>
+  );
   const actions = (
-    <EntryActions
+    <>
+      <span className="amount-unit" data-testid="amount-unit">
+        {t('budgets.grid.unit')}
+      </span>
+      {partnerToggle}
+      <EntryActions
       editable={p.editable}
       importButton={importButton}
       pending={pending}
@@ -160,7 +194,8 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
       onDiscard={() => setDialog('discard')}
       onSave={() => void save()}
       onFloors={setShowFloors}
-    />
+      />
+    </>
   );
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'F8' && !e.ctrlKey && !e.altKey && !e.metaKey) {
@@ -169,9 +204,11 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
     } else edit.onKeyDown(e);
   };
   const focusedIssue = nav.focused ? issues.find((i) => i.rowId === nav.focused!.rowId && i.col === nav.focused!.col) : undefined;
+  // key columns shortened to fit the months (./layout.ts): the focused line's full name, for the keyboard
+  const focusedRow = !focusedIssue && nav.focused && Object.keys(layout.clipped).length > 0 ? rows.find((r) => r.id === nav.focused!.rowId) : undefined;
 
   return (
-    <div className="entry-grid" onKeyDown={onKeyDown} data-testid="entry-grid" data-pending={pending}>
+    <div className="entry-grid" ref={host} onKeyDown={onKeyDown} data-testid="entry-grid" data-pending={pending}>
       <div className="grid-status" data-testid="entry-status">
         <span>{p.editable ? t('budgets.plan.editable') : null}</span>
         {!state.done && state.total !== null && <span>{t('budgets.plan.loadingLines', { loaded: state.loaded, total: state.total })}</span>}
@@ -180,6 +217,11 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
         {focusedIssue && (
           <span className="focused-issue" role="status" data-testid="focused-issue">
             {issueLine(lineName(focusedIssue.rowId), colName(focusedIssue.col), budgetIssueText(focusedIssue.issue))}
+          </span>
+        )}
+        {focusedRow && (
+          <span className="focused-line" data-testid="focused-line">
+            {lineLabel(focusedRow)}
           </span>
         )}
       </div>
@@ -201,6 +243,7 @@ export function EntryGrid(p: { version: BudgetVersion; editable: boolean; lk: Bu
         onApi={(a) => {
           api.current = a;
           nav.bind(a);
+          setApiTick((n) => n + 1);
         }}
         rowHeight={showFloors ? FLOOR_ROW_HEIGHT : undefined}
         onSelect={setSelected}

@@ -1,6 +1,6 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { money } from '../../../format';
 import { useTranslation } from '../../../i18n';
+import { amountText } from './layout';
 import { monthIndex, type PlanRow } from './sheet';
 
 /**
@@ -19,7 +19,7 @@ export function FloorCell(p: CustomCellRendererProps<PlanRow>) {
       <span>{p.valueFormatted ?? ''}</span>
       {floor > 0 && (
         <span className="floor" data-testid="floor">
-          {t('budgets.grid.floorLabel', { floor: money(floor) })}
+          {t('budgets.grid.floorLabel', { floor: amountText(floor, floor % 100 !== 0) })}
         </span>
       )}
     </div>

@@ -6,8 +6,9 @@ import { Lookup, refCol } from '../../../grid';
 import type { BudgetLookups } from '../lookups';
 import { budgetIssueText } from '../text';
 import { FloorCell } from './FloorCell';
+import { amountText, type MoneyCol, type PlanLayout } from './layout';
 import { cellIssue } from './issues';
-import { isDirty, isKeyCol, MONTH_COLS, monthIndex, TOTALS_ROW_ID, type EditCol, type PlanRow } from './sheet';
+import { isDirty, isKeyCol, MONTH_COLS, monthIndex, TOTALS_ROW_ID, type EditCol, type KeyCol, type PlanRow } from './sheet';
 
 /**
  * The entry grid's columns: the line's keys (pinned left; editable on new lines only), January to
@@ -25,8 +26,10 @@ export interface PlanColumnContext {
   controls: Lookup<string>;
   /** the floor view: month cells show their floor under the amount */
   showFloors?: boolean;
-  /** English names are longer: the key columns are wider so "Channel commission" is not cut */
-  en?: boolean;
+  /** the widths and decimals that fit the content (./layout.ts); absent: fixed widths, decimals everywhere */
+  layout?: PlanLayout;
+  /** the partner column is collapsed (hidden; paste and export still count it, see useEditing) */
+  partnerCollapsed?: boolean;
 }
 
 const isTotals = (p: { node?: { rowPinned?: unknown } | null; data?: PlanRow }) => !!p.node?.rowPinned || p.data?.id === TOTALS_ROW_ID;
@@ -66,36 +69,59 @@ function tooltip(ctx: PlanColumnContext, col: EditCol, show: (r: PlanRow['base']
 const rawOr = (col: EditCol, show: (p: ValueFormatterParams<PlanRow>) => string) => (p: ValueFormatterParams<PlanRow>) =>
   p.data?.bad[col]?.raw ?? show(p);
 
-function keyCol(ctx: PlanColumnContext, col: 'orgUnitId' | 'channelTypeId' | 'costTypeId', header: string, lookup: Lookup<number>, choices: Lookup<number>, width: number): ColDef<PlanRow> {
+function keyCol(ctx: PlanColumnContext, col: 'orgUnitId' | 'channelTypeId' | 'costTypeId', header: string, lookup: Lookup<number>, choices: Lookup<number>): ColDef<PlanRow> {
   const base = refCol<PlanRow>(col, header, lookup);
   return {
     ...base,
-    width,
+    width: ctx.layout?.widths[col] ?? 128,
     pinned: 'left',
     editable: canEdit(col),
     valueParser: (p) => p.newValue,
     cellEditorParams: { values: choices.choices(), valueListMaxHeight: 260 },
     valueFormatter: rawOr(col, (p) => (isTotals(p) ? (col === 'orgUnitId' ? (p.data?.partnerText ?? '') : '') : lookup.label(p.value as number | null))),
+    cellClass: 'key-tight',
+    headerClass: 'key-tight',
     cellClassRules: stateRules(col),
-    tooltipValueGetter: tooltip(ctx, col, (b) => lookup.label(b[col])),
+    tooltipValueGetter: clippedTip(ctx, col, tooltip(ctx, col, (b) => lookup.label(b[col]))),
   };
 }
 
-export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
-  const { t, lk, partners, controls } = ctx;
+/** A key column narrower than its longest label (./layout.ts) tells the whole label on hover. */
+function clippedTip(ctx: PlanColumnContext, col: KeyCol, own: (p: ITooltipParams<PlanRow>) => string | undefined) {
+  return (p: ITooltipParams<PlanRow>) => own(p) ?? (ctx.layout?.clipped[col] && typeof p.valueFormatted === 'string' && p.valueFormatted ? p.valueFormatted : undefined);
+}
+
+/** The label a partner cell shows: code and name, or what the core sent for a partner no longer listed. */
+export const partnerLabelOf = (partners: Lookup<number>) => (r: PlanRow | undefined) =>
+  !r || r.partnerId === null ? '' : partners.has(r.partnerId) ? partners.label(r.partnerId) : (r.partnerText ?? `#${r.partnerId}`);
+
+/** The headers of the columns, by column id (the layout measures them). */
+export function planHeaders(t: TFunction): Record<string, string> {
   const h = (k: string) => t(`budgets.grid.${k}`);
-  const partnerLabel = (r: PlanRow | undefined) => (!r || r.partnerId === null ? '' : partners.has(r.partnerId) ? partners.label(r.partnerId) : (r.partnerText ?? `#${r.partnerId}`));
+  const out: Record<string, string> = { orgUnitId: h('orgUnit'), channelTypeId: h('channelType'), costTypeId: h('costType'), partnerId: h('partner'), year: h('year') };
+  MONTH_COLS.forEach((c, m) => (out[c] = t(`budgets.grid.months.${m}`)));
+  [0, 1, 2, 3].forEach((q) => (out[`q${q + 1}`] = t(`budgets.grid.quarters.${q}`)));
+  return out;
+}
+
+export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
+  const { t, lk, partners, controls, layout } = ctx;
+  const h = (k: string) => t(`budgets.grid.${k}`);
+  const partnerLabel = partnerLabelOf(partners);
+  /** a money column's text: grouped yuan, with fen only in a column that has some (the unit is in the status line) */
+  const show = (col: MoneyCol) => (fen: number) => (layout ? amountText(fen, layout.fen[col]) : money(fen));
+  const unit = (header: string) => t('budgets.grid.inUnit', { header });
   const months = MONTH_COLS.map((col, m): ColDef<PlanRow> => ({
     colId: col,
     headerName: t(`budgets.grid.months.${m}`),
-    headerTooltip: t(`budgets.grid.months.${m}`),
-    cellClass: ['ag-right-aligned-cell', 'num'],
-    headerClass: 'ag-right-aligned-header',
-    width: 118,
+    headerTooltip: unit(t(`budgets.grid.months.${m}`)),
+    cellClass: ['ag-right-aligned-cell', 'num', 'money-tight'],
+    headerClass: ['ag-right-aligned-header', 'money-tight'],
+    width: layout?.widths[col] ?? 118,
     sortable: true,
     filter: false,
     valueGetter: (p) => p.data?.amounts[m] ?? null,
-    valueFormatter: rawOr(col, (p) => (typeof p.value === 'number' ? money(p.value) : '')),
+    valueFormatter: rawOr(col, (p) => (typeof p.value === 'number' ? show(col)(p.value) : '')),
     getQuickFilterText: () => '',
     editable: canEdit(col),
     cellEditor: 'agTextCellEditor',
@@ -105,33 +131,36 @@ export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
     tooltipValueGetter: tooltip(ctx, col, (b) => money(b.amounts[m]!)),
     ...(ctx.showFloors ? { cellRenderer: FloorCell } : {}),
   }));
-  const computed = (colId: string, header: string, of: (r: PlanRow) => number, width = 124): ColDef<PlanRow> => ({
+  const computed = (colId: MoneyCol, header: string, of: (r: PlanRow) => number, width = 124): ColDef<PlanRow> => ({
     colId,
     headerName: header,
-    headerTooltip: header,
-    cellClass: ['ag-right-aligned-cell', 'num', 'cell-computed'],
-    headerClass: 'ag-right-aligned-header',
-    width,
+    headerTooltip: unit(header),
+    cellClass: ['ag-right-aligned-cell', 'num', 'cell-computed', 'money-tight'],
+    headerClass: ['ag-right-aligned-header', 'money-tight'],
+    width: layout?.widths[colId] ?? width,
     filter: false,
     editable: false,
     valueGetter: (p) => (p.data ? of(p.data) : null),
-    valueFormatter: (p) => (typeof p.value === 'number' ? money(p.value) : ''),
+    valueFormatter: (p) => (typeof p.value === 'number' ? show(colId)(p.value) : ''),
     getQuickFilterText: () => '',
     cellClassRules: stateRules(null),
   });
-  const quarters = [0, 1, 2, 3].map((q) => computed(`q${q + 1}`, t(`budgets.grid.quarters.${q}`), (r) => rowTotals(r.amounts).quarters[q]!));
+  const quarters = [0, 1, 2, 3].map((q) => computed(`q${q + 1}` as MoneyCol, t(`budgets.grid.quarters.${q}`), (r) => rowTotals(r.amounts).quarters[q]!));
   const ruleLabel = (mode: string | null) => (mode ? t(`master.control.${mode}`) : '');
   return [
-    keyCol(ctx, 'orgUnitId', h('orgUnit'), lk.orgUnits, lk.scopeUnits, ctx.en ? 140 : 128),
-    keyCol(ctx, 'channelTypeId', h('channelType'), lk.channelTypes, new Lookup(lk.channelTypes.options.filter((o) => o.active !== false)), ctx.en ? 136 : 112),
-    keyCol(ctx, 'costTypeId', h('costType'), lk.costTypes, new Lookup(lk.costTypes.options.filter((o) => o.active !== false)), ctx.en ? 150 : 104),
+    keyCol(ctx, 'orgUnitId', h('orgUnit'), lk.orgUnits, lk.scopeUnits),
+    keyCol(ctx, 'channelTypeId', h('channelType'), lk.channelTypes, new Lookup(lk.channelTypes.options.filter((o) => o.active !== false))),
+    keyCol(ctx, 'costTypeId', h('costType'), lk.costTypes, new Lookup(lk.costTypes.options.filter((o) => o.active !== false))),
     {
       colId: 'partnerId',
       field: 'partnerId',
       headerName: h('partner'),
       headerTooltip: h('partner'),
-      width: 150,
+      width: layout?.widths.partnerId ?? 150,
       pinned: 'left',
+      // collapsed by the toolbar's toggle, not by the column chooser (one switch, one state)
+      hide: !!ctx.partnerCollapsed,
+      lockVisible: true,
       filter: 'agTextColumnFilter',
       filterValueGetter: (p) => partnerLabel(p.data),
       getQuickFilterText: (p) => partnerLabel(p.data),
@@ -141,8 +170,10 @@ export function planColumns(ctx: PlanColumnContext): ColDef<PlanRow>[] {
       cellEditor: 'agTextCellEditor',
       cellEditorParams: { useFormatter: true },
       valueParser: (p) => p.newValue,
+      cellClass: 'key-tight',
+      headerClass: 'key-tight',
       cellClassRules: stateRules('partnerId'),
-      tooltipValueGetter: tooltip(ctx, 'partnerId', () => ''),
+      tooltipValueGetter: clippedTip(ctx, 'partnerId', tooltip(ctx, 'partnerId', () => '')),
     },
     ...months,
     ...quarters,

@@ -5,6 +5,7 @@ import { useTranslation } from '../../../i18n';
 import type { Message } from '../../../ui/Banner';
 import { parseCell, type CellLookups } from './cells';
 import { pasteChanges } from './paste';
+import { withPartnerColumn } from './layout';
 import { EDIT_COLS, isKeyCol, readCell, sameCell, type EditCol, type PlanRow } from './sheet';
 import type { SheetAction, SheetState } from './sheetState';
 
@@ -12,13 +13,18 @@ import type { SheetAction, SheetState } from './sheetState';
  * Edits, pastes and the undo keys of the entry grid. An edit or a paste becomes one batch of
  * changes (one Ctrl+Z). A paste lands at the focused cell and runs over the displayed columns to
  * the right and the rows below, skipping cells that cannot be edited; rows beyond the last become
- * new lines once every line is loaded.
+ * new lines once every line is loaded. The partner column counts in its place when it is collapsed
+ * (a block of org unit, channel type, cost type, partner, Jan … lands the same either way, as
+ * in the Excel template); it is shown again when a pasted partner lands in it.
  */
 export function useEditing(opts: {
   state: SheetState;
   dispatch: Dispatch<SheetAction>;
   lk: CellLookups;
   editable: boolean;
+  /** the partner column is collapsed (hidden from view) */
+  partnerCollapsed: boolean;
+  onPartnerPasted: () => void;
   onMessage: (m: Message | null) => void;
   onSave: () => void;
 }) {
@@ -38,7 +44,7 @@ export function useEditing(opts: {
 
   const onPaste = useCallback(
     (matrix: Matrix, at: PasteAnchor<PlanRow>) => {
-      const { state, dispatch, lk, editable, onMessage } = ref.current;
+      const { state, dispatch, lk, editable, onMessage, partnerCollapsed, onPartnerPasted } = ref.current;
       if (!editable || at.rowPinned) return;
       const api: GridApi<PlanRow> = at.api;
       const rowIds: string[] = [];
@@ -46,7 +52,10 @@ export function useEditing(opts: {
         const id = api.getDisplayedRowAtIndex(i)?.id;
         if (id !== undefined) rowIds.push(id);
       }
-      const cols = api.getAllDisplayedColumns().map((c) => c.getColId());
+      const cols = withPartnerColumn(
+        api.getAllDisplayedColumns().map((c) => c.getColId()),
+        partnerCollapsed,
+      );
       const colIds = cols.slice(Math.max(0, cols.indexOf(at.colId)));
       const byId = new Map(state.rows.map((r) => [String(r.id), r]));
       const plan = layOutPaste(matrix, {
@@ -67,6 +76,14 @@ export function useEditing(opts: {
       if (invalid) parts.push(t('budgets.grid.pastedBad', { bad: invalid }));
       if (plan.skipped) parts.push(t('budgets.grid.pasteSkipped', { count: plan.skipped }));
       if (plan.clipped) parts.push(state.done ? t('budgets.grid.pasteClipped', { count: plan.clipped }) : t('budgets.grid.pasteWait'));
+      const inPartner = plan.cells.filter((c) => c.colId === 'partnerId');
+      if (partnerCollapsed && inPartner.length > 0) {
+        parts.push(t('budgets.grid.pastePartnerCol'));
+        if (inPartner.some((c) => c.raw.trim() !== '')) {
+          onPartnerPasted();
+          parts.push(t('budgets.grid.pastePartnerShown'));
+        }
+      }
       onMessage({ kind: invalid ? 'error' : plan.skipped || plan.clipped ? 'warn' : 'ok', text: parts.join(' · ') });
     },
     [t],
