@@ -6,7 +6,7 @@ import { AppPage } from './pages/AppPage';
  * chart draws (its canvas has painted pixels) with labelled axes read from ECharts' own option
  * after rendering (the chart host's data-* attributes, see renderer/src/features/analysis/chart),
  * follows a change of the org-unit filter, and re-labels its axes in English. Screenshots of the
- * dashboard and the partner evaluation in both languages go to tests/.artifacts/ for review.
+ * dashboard (both halves, the filter bar), the post-evaluation and the partner evaluation in both languages go to tests/.artifacts/ for review.
  */
 
 /** painted (non-transparent) pixels of the chart's canvas */
@@ -27,6 +27,8 @@ async function lowerHalf(page: Page, lang: string): Promise<void> {
   await body.evaluate((e) => e.scrollTo(0, e.scrollHeight));
   await expect(page.getByTestId('chart-top-bottom')).toBeVisible();
   await expect(page.locator('[data-testid=grid-analysis-metrics] .ag-row').first()).toBeVisible();
+  // the members' names in the page's language (fetched again after a switch): Dali's Binchuan County first by code
+  await expect(page.getByTestId('grid-analysis-metrics')).toContainText(lang === 'en' ? 'Binchuan County' : '宾川县');
   await page.screenshot({ path: `tests/.artifacts/analysis-dashboard-lower-${lang}.png` });
   await body.evaluate((e) => e.scrollTo(0, 0));
 }
@@ -74,6 +76,15 @@ test('the dashboard charts draw, follow the filters and speak both languages', a
   await expect.poll(() => inked(trend)).toBeGreaterThan(2000);
   expect(Number(await trend.getAttribute('data-sum'))).toBe(all);
   await page.screenshot({ path: 'tests/.artifacts/analysis-dashboard-en.png' });
+  // the filter bar's partner field shows its whole placeholder at 1440 px in English
+  const partnerField = page.locator('[data-testid=analysis-filter] .partner-filter input');
+  await expect(partnerField).toHaveAttribute('placeholder', 'Partner code or name…');
+  expect(await partnerField.evaluate((e: HTMLInputElement) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await page.locator('[data-testid=analysis-filter]').screenshot({ path: 'tests/.artifacts/analysis-filter-en.png' });
+  await lowerHalf(page, 'en');
+
+  await openFromNav(page, 'Post-evaluation');
+  await page.screenshot({ path: 'tests/.artifacts/analysis-post-en.png' });
 
   await openFromNav(page, 'Partner evaluation');
   await expect(page.getByTestId('score-weights')).toContainText('%');
@@ -81,4 +92,8 @@ test('the dashboard charts draw, follow the filters and speak both languages', a
   await app.switchLanguage('zh-CN');
   await expect(app.pageTitle).toHaveText('渠道评价');
   await page.screenshot({ path: 'tests/.artifacts/analysis-partners-zh-CN.png' });
+  await openFromNav(page, '事后评估');
+  await page.screenshot({ path: 'tests/.artifacts/analysis-post-zh-CN.png' });
+  await openFromNav(page, '费用效益分析');
+  await page.locator('[data-testid=analysis-filter]').screenshot({ path: 'tests/.artifacts/analysis-filter-zh-CN.png' });
 });

@@ -8,7 +8,8 @@ import { startServer, type TestServer } from './support/server';
  * Results data and the next budget (issue 10.1, 10.6), lean: wangfang (finance) opens 经营结果 on
  * the demo company, narrows it to one partner and month, edits the revenue inline and sees the
  * totals follow; then opens 下年预算建议 and saves it as a draft of 2027, whose total is the
- * proposal's sum as shown.
+ * proposal's sum as shown. Then the same page in English: headers, labels, totals (1 row, not
+ * "1 rows") and money formats, and the proposal dialog.
  */
 let server: TestServer;
 test.beforeAll(async () => {
@@ -27,7 +28,7 @@ interface Row {
   revenue: number;
 }
 
-test('results grid in zh-CN: edit a cell, totals follow; the proposal is saved as a draft of next year', async ({ page, request }) => {
+test('results grid in zh-CN, then English: edit a cell, totals follow; the proposal is saved as a draft of next year', async ({ page, request }) => {
   test.setTimeout(120_000); // measured 56–72 s only at load average 20 on the shared build machine; not yet timed idle
   const api = await new Api(request, server.url).signIn('wangfang');
   const { rows } = await api.call<{ rows: Row[] }>('results.list', { from: '2026-03', to: '2026-03', limit: 1 });
@@ -65,4 +66,24 @@ test('results grid in zh-CN: edit a cell, totals follow; the proposal is saved a
   expect(plan.versions[0]!.state).toBe('draft');
   expect(yuan(plan.versions[0]!.totalFen)).toBe(shown);
   expect(plan.versions[0]!.totalFen).toBeGreaterThan(0);
+
+  // the same page in English (the filters and the edit stay): headers, labels, totals and money as an English reader expects
+  await app.switchLanguage('en');
+  await expect(app.pageTitle).toHaveText('Results');
+  await expect(grid.root.locator('.ag-header-cell-text')).toContainText(['Partner', 'Org unit', 'Month', 'Revenue', 'Gross margin', 'New subscribers']);
+  await expect(page.getByTestId('results-partner')).toHaveAttribute('placeholder', 'Partner (code or name)');
+  await expect(page.getByTestId('results-filters')).toContainText('From');
+  await expect(page.getByTestId('results-totals')).toContainText(/^Total \(1 row\) · margin known on [01] rows?$/);
+  await expect(grid.cell(id, 'revenue')).toHaveText('¥12,345.67');
+  await expect(grid.cell(id, 'period')).toHaveText('2026-03');
+  await expect(totalCell).toHaveText('¥12,345.67');
+  await expect(grid.root.locator('.ag-row-pinned .ag-cell[col-id="partnerCode"]')).toHaveText('Total (1 row)');
+  await page.screenshot({ path: 'tests/.artifacts/results-en.png' });
+  await page.getByTestId('open-proposal').click();
+  await expect(dialog.getByTestId('proposal-summary')).toContainText('Writes into draft version 1 of the 2027 budget');
+  await expect(dialog.getByRole('button', { name: 'Save as draft of 2027' })).toBeVisible();
+  const en = (await dialog.getByTestId('proposal-summary').textContent())!;
+  const [, shownEn, setEn] = /Proposal (¥[\d,.]+) \(set: (¥[\d,.]+)\)/.exec(en)!;
+  expect(shownEn).toBe(setEn);
+  await page.screenshot({ path: 'tests/.artifacts/results-proposal-en.png' });
 });

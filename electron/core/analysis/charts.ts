@@ -3,7 +3,7 @@ import type { AnalysisFilter, scatterInput, topBottomInput } from '../../../shar
 import type { BudgetVsActualPoint, ScatterData, ScatterPoint, TopBottom, TopBottomRow, TrendPoint } from '../../../shared/api/areas/analysisTypes';
 import type { OrgCtx } from '../context';
 import { stmt } from '../budgets/sql';
-import { budgetCells, results, spend } from './facts';
+import { budgetCells, results, spend, SPEND_SUMS, spendFrom } from './facts';
 import { computeMetrics } from './metrics';
 import { bp, costTypeWhere, keyOf, monthsOf, names, partnerWhere, whereSql } from './slice';
 import { partnerScoresPage, rankingOf } from './scores';
@@ -20,35 +20,34 @@ export function trend(ctx: OrgCtx, f: AnalysisFilter): TrendPoint[] {
     t.committed += committed!;
     t.actual += actual!;
   }
-  for (const [, b, revenue] of results(ctx, s, 'NULL', byMonth)) points.get(b)!.revenue += revenue!;
+  for (const [, b, revenue] of results(ctx, s, 'NULL', byMonth, true)) points.get(b)!.revenue += revenue!;
   for (const t of points.values()) t.ratioBp = bp(t.actual, t.revenue);
   return [...points.values()];
 }
 
 /**
- * Spend vs revenue per partner over the range: one GROUP BY over the ledger (through the holder
- * documents) and one over the results, combined per partner in SQL; the points are the first
+ * Spend vs revenue per partner over the range: one GROUP BY over the ledger per holder document
+ * (then joined to the documents' partners) and one over the results, combined per partner in SQL; the points are the first
  * `limit` by actual (then revenue, then id), the quadrant lines the medians of all.
  */
 export function scatter(ctx: OrgCtx, i: z.output<typeof scatterInput>): ScatterData {
   const f = i.filter;
   const pw = partnerWhere(ctx, f);
   const cw = costTypeWhere(f, 'd.cost_type_id');
-  const spendOf = (type: string, table: string) =>
-    `SELECT d.partner_id AS pid, SUM(CASE WHEN l.kind = 'actual' THEN l.amount ELSE 0 END) AS actual, SUM(CASE WHEN l.kind = 'actual' THEN 0 ELSE l.amount END) AS committed, 0 AS revenue
-     FROM budget_ledger l JOIN ${table} d ON d.id = l.against_id
-     WHERE l.against_type = '${type}' AND l.period BETWEEN ? AND ? AND l.kind IN ('commitment','release','actual')${whereSql(cw)} GROUP BY d.partner_id`;
+  // the ledger summed per holder document first (its covering index, no join), then each holder joined once to its partner
+  const byHolder = (type: string, table: string) => `SELECT d.partner_id, h.committed, h.actual, 0 FROM h JOIN ${table} d ON d.id = h.id WHERE h.t = '${type}'${whereSql(cw)}`;
   const sql = `
-    WITH x AS (
-      ${spendOf('cost_request', 'cost_requests')}
-      UNION ALL ${spendOf('claim', 'claims')}
+    WITH h(t, id, committed, actual) AS (SELECT l.against_type, l.against_id, ${SPEND_SUMS} ${spendFrom('', null)} GROUP BY l.against_type, l.against_id),
+    x(pid, committed, actual, revenue) AS (
+      ${byHolder('cost_request', 'cost_requests')}
+      UNION ALL ${byHolder('claim', 'claims')}
       UNION ALL SELECT r.partner_id, 0, 0, SUM(r.revenue) FROM sales_results r WHERE r.period BETWEEN ? AND ? GROUP BY r.partner_id
     )
     SELECT p.id, p.code, p.name, p.channel_type_id, p.org_unit_id, SUM(x.actual) AS s_actual, SUM(x.committed) AS s_committed, SUM(x.revenue) AS s_revenue
     FROM x JOIN partners p ON p.id = x.pid WHERE 1 = 1${whereSql(pw)}
     GROUP BY p.id HAVING SUM(x.actual) <> 0 OR SUM(x.committed) <> 0 OR SUM(x.revenue) <> 0
     ORDER BY s_actual DESC, s_revenue DESC, p.id`;
-  const params = [f.from, f.to, ...cw.params, f.from, f.to, ...cw.params, f.from, f.to, ...pw.params];
+  const params = [f.from, f.to, ...cw.params, ...cw.params, f.from, f.to, ...pw.params];
   const rows = stmt(ctx.db.$client, sql).raw(true).all(...params) as [number, string, string, number, number, number, number, number][];
   const med = (k: 5 | 7) => {
     if (rows.length === 0) return 0;

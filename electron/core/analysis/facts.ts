@@ -29,51 +29,62 @@ const HOLDERS = [
   ['claim', 'claims'],
 ] as const;
 
+/** a constant member (NULL: totals per bucket) is not grouped by, so an index ordered by the month serves the GROUP BY */
+const groupBy = (key: string) => (key === 'NULL' ? 'GROUP BY b' : 'GROUP BY k, b');
+
 const needsPartner = (key: string, w: Where) => key.includes('p.') || w.where.some((t) => t.includes('p.'));
+
+/**
+ * One statement over both holder kinds (requests and stand-alone claims): each holder's part is
+ * its own GROUP BY (k, b) (the part's SQL: k, b, then `values` sums), UNION ALL'd and summed once
+ * more per (k, b). The parts' parameters come in holder order.
+ */
+function overHolders(ctx: OrgCtx, values: number, part: (type: string, table: string) => string, params: () => unknown[]): Row[] {
+  const sums = Array.from({ length: values }, (_, i) => `SUM(v${i})`).join(', ');
+  const parts = HOLDERS.map(([type, table]) => `SELECT * FROM (${part(type, table)})`).join(' UNION ALL ');
+  const cols = ['k', 'b', ...Array.from({ length: values }, (_, i) => `v${i}`)].join(', ');
+  return stmt(ctx.db.$client, `WITH x(${cols}) AS (${parts}) SELECT k, b, ${sums} FROM x GROUP BY k, b`)
+    .raw(true)
+    .all(...HOLDERS.flatMap(() => params())) as Row[];
+}
+
+/** committed (commitments and releases) and actual of ledger entries `l` as SQL sums */
+export const SPEND_SUMS = "SUM(CASE WHEN l.kind = 'actual' THEN 0 ELSE l.amount END), SUM(CASE WHEN l.kind = 'actual' THEN l.amount ELSE 0 END)";
+/** the ledger entries of a holder kind (`d`, then any further join) within the months (bound as two parameters); no table: both kinds, no join */
+export const spendFrom = (type: string, table: string | null, join = '') =>
+  `FROM budget_ledger l ${table ? `JOIN ${table} d ON d.id = l.against_id ${join}` : ''}
+   WHERE l.against_type ${table ? `= '${type}'` : "IN ('cost_request','claim')"} AND l.period BETWEEN ? AND ? AND l.kind IN ('commitment','release','actual')`;
 
 /** [k, b, committed, actual] */
 export function spend(ctx: OrgCtx, s: Slice, key: string, bucket: (col: string) => string): Row[] {
   const pw = partnerWhere(ctx, s.filter);
   const w = and(pw, costTypeWhere(s.filter, 'd.cost_type_id'));
   const join = needsPartner(key, pw) ? 'JOIN partners p ON p.id = d.partner_id' : '';
-  // nothing asked of the document (no member, no filter): the ledger's index alone answers
-  const bare = !join && !key.includes('d.') && w.where.length === 0;
-  const out = new Map<string, Row>();
-  for (const [type, table] of HOLDERS) {
-    const rows = stmt(
-      ctx.db.$client,
-      `SELECT ${key} AS k, ${bucket('l.period')} AS b,
-         SUM(CASE WHEN l.kind = 'actual' THEN 0 ELSE l.amount END), SUM(CASE WHEN l.kind = 'actual' THEN l.amount ELSE 0 END)
-       FROM budget_ledger l ${bare ? '' : `JOIN ${table} d ON d.id = l.against_id`} ${join}
-       WHERE l.against_type = '${type}' AND l.period BETWEEN ? AND ? AND l.kind IN ('commitment','release','actual')${whereSql(w)}
-       GROUP BY k, b`,
-    )
+  // nothing asked of the document (no member, no filter): one GROUP BY over the ledger's index alone, both holder kinds at once
+  if (!join && !key.includes('d.') && w.where.length === 0) {
+    return stmt(ctx.db.$client, `SELECT ${key} AS k, ${bucket('l.period')} AS b, ${SPEND_SUMS} ${spendFrom('', null)} ${groupBy(key)}`)
       .raw(true)
-      .all(s.from, s.to, ...w.params) as Row[];
-    for (const r of rows) {
-      const id = `${r[0]}|${r[1]}`;
-      const prev = out.get(id);
-      if (prev) {
-        prev[2] = (prev[2] as number) + (r[2] as number);
-        prev[3] = (prev[3] as number) + (r[3] as number);
-      } else out.set(id, r);
-    }
+      .all(s.from, s.to) as Row[];
   }
-  return [...out.values()];
+  return overHolders(
+    ctx, 2,
+    (type, table) => `SELECT ${key} AS k, ${bucket('l.period')} AS b, ${SPEND_SUMS} ${spendFrom(type, table, join)}${whereSql(w)} ${groupBy(key)}`,
+    () => [s.from, s.to, ...w.params],
+  );
 }
 
-/** [k, b, revenue, marginSum, rows, rowsWithMargin] of the results data (sales_results) */
-export function results(ctx: OrgCtx, s: Slice, key: string, bucket: (col: string) => string): Row[] {
+/** [k, b, revenue, marginSum, rows, rowsWithMargin] of the results data (sales_results); revenueOnly: [k, b, revenue] */
+export function results(ctx: OrgCtx, s: Slice, key: string, bucket: (col: string) => string, revenueOnly = false): Row[] {
   const w = partnerWhere(ctx, s.filter);
   const join = needsPartner(key, w) ? 'JOIN partners p ON p.id = r.partner_id' : '';
   return stmt(
     ctx.db.$client,
-    `SELECT ${key} AS k, ${bucket('r.period')} AS b, SUM(r.revenue), TOTAL(r.gross_margin), COUNT(*), COUNT(r.gross_margin)
-     FROM sales_results r ${join} WHERE r.period BETWEEN ? AND ?${whereSql(w)} GROUP BY k, b`,
+    `SELECT ${key} AS k, ${bucket('r.period')} AS b, SUM(r.revenue)${revenueOnly ? '' : ', TOTAL(r.gross_margin), COUNT(*), COUNT(r.gross_margin)'}
+     FROM sales_results r ${join} WHERE r.period BETWEEN ? AND ?${whereSql(w)} ${groupBy(key)}`,
   )
     .raw(true)
     .all(s.from, s.to, ...w.params)
-    .map((r) => fixTotal(r as Row));
+    .map((r) => (revenueOnly ? (r as Row) : fixTotal(r as Row)));
 }
 
 /** TOTAL() is a float; margins are integer fen, so the sum is exact below 2^53 */
@@ -92,7 +103,7 @@ export function resultsInWindows(ctx: OrgCtx, s: Pick<Slice, 'filter'>, key: str
     .prepare(
       `WITH win(label, s, e) AS (VALUES ${values})
        SELECT ${key} AS k, win.label AS b, SUM(r.revenue), TOTAL(r.gross_margin), COUNT(*), COUNT(r.gross_margin)
-       FROM win JOIN sales_results r ON r.period BETWEEN win.s AND win.e ${join} WHERE 1 = 1${whereSql(w)} GROUP BY k, b`,
+       FROM win JOIN sales_results r ON r.period BETWEEN win.s AND win.e ${join} WHERE 1 = 1${whereSql(w)} ${groupBy(key)}`,
     )
     .raw(true)
     .all(...windows.flatMap((x) => [x.label, x.start, x.end]), ...w.params)
@@ -108,7 +119,7 @@ export function settlementLag(ctx: OrgCtx, s: Slice, key: string, bucket: (col: 
        SUM(CAST(julianday(substr(d.submitted_at, 1, 10)) - julianday(d.activity_end) AS INTEGER)), COUNT(*)
      FROM claims d JOIN partners p ON p.id = d.partner_id
      WHERE d.submitted_at >= ? AND d.submitted_at < ? AND d.approval_state NOT IN ('draft','cancelled')${whereSql(w)}
-     GROUP BY k, b`,
+     ${groupBy(key)}`,
   )
     .raw(true)
     .all(monthStart(s.from), nextMonthStart(s.to), ...w.params) as Row[];
@@ -117,28 +128,15 @@ export function settlementLag(ctx: OrgCtx, s: Slice, key: string, bucket: (col: 
 /** [k, b, cycleSecondsSum, documents]: last submission → final decision of requests and claims decided in the months */
 export function cycleTime(ctx: OrgCtx, s: Slice, key: string, bucket: (col: string) => string): Row[] {
   const w = and(partnerWhere(ctx, s.filter), costTypeWhere(s.filter, 'd.cost_type_id'));
-  const out = new Map<string, Row>();
-  for (const [, table] of HOLDERS) {
-    const rows = stmt(
-      ctx.db.$client,
-      `SELECT ${key} AS k, ${bucket('substr(d.decided_at, 1, 7)')} AS b,
+  return overHolders(
+    ctx, 2,
+    (_, table) => `SELECT ${key} AS k, ${bucket('substr(d.decided_at, 1, 7)')} AS b,
          SUM(CAST(strftime('%s', d.decided_at) AS INTEGER) - CAST(strftime('%s', d.submitted_at) AS INTEGER)), COUNT(*)
        FROM ${table} d JOIN partners p ON p.id = d.partner_id
        WHERE d.decided_at >= ? AND d.decided_at < ? AND d.approval_state IN ('approved','rejected') AND d.submitted_at IS NOT NULL${whereSql(w)}
-       GROUP BY k, b`,
-    )
-      .raw(true)
-      .all(monthStart(s.from), nextMonthStart(s.to), ...w.params) as Row[];
-    for (const r of rows) {
-      const id = `${r[0]}|${r[1]}`;
-      const prev = out.get(id);
-      if (prev) {
-        prev[2] = (prev[2] as number) + (r[2] as number);
-        prev[3] = (prev[3] as number) + (r[3] as number);
-      } else out.set(id, r);
-    }
-  }
-  return [...out.values()];
+       ${groupBy(key)}`,
+    () => [monthStart(s.from), nextMonthStart(s.to), ...w.params],
+  );
 }
 
 /**
@@ -155,7 +153,7 @@ export function budgetCells(ctx: OrgCtx, s: Slice, key: string, bucket: (col: st
        SUM(CASE WHEN l.kind IN ('commitment','release') THEN l.amount ELSE 0 END),
        SUM(CASE WHEN l.kind = 'actual' THEN l.amount ELSE 0 END)
      FROM budget_lines bl JOIN budget_ledger l ON l.line_id = bl.id
-     WHERE l.period BETWEEN ? AND ?${whereSql(w)} GROUP BY k, b`,
+     WHERE l.period BETWEEN ? AND ?${whereSql(w)} ${groupBy(key)}`,
   )
     .raw(true)
     .all(s.from, s.to, ...w.params) as Row[];

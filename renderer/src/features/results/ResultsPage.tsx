@@ -50,7 +50,7 @@ export function ResultsPage() {
       totals
         ? [
             {
-              id: -1, partnerId: 0, partnerCode: t('results.totalsOf', { rows: totals.rows }), partnerName: '', orgUnitId: 0, orgUnitCode: '', orgUnitZh: '', orgUnitEn: '',
+              id: -1, partnerId: 0, partnerCode: t('results.totalsOf', { rows: totals.rows, count: totals.rows }), partnerName: '', orgUnitId: 0, orgUnitCode: '', orgUnitZh: '', orgUnitEn: '',
               period: '', revenue: totals.revenue, grossMargin: totals.grossMargin, newSubscribers: totals.newSubscribers, updatedAt: '', version: 0,
             },
           ]
@@ -156,7 +156,7 @@ export function ResultsPage() {
       </div>
       {totals && totals.rows > rows.length && <p className="hint">{t('results.capped', { shown: rows.length, rows: totals.rows })}</p>}
       <p className="hint" data-testid="results-totals">
-        {totals ? `${t('results.totalsOf', { rows: totals.rows })} · ${t('results.marginKnown', { rows: totals.marginKnownRows })}` : ''}
+        {totals ? `${t('results.totalsOf', { rows: totals.rows, count: totals.rows })} · ${t('results.marginKnown', { rows: totals.marginKnownRows, count: totals.marginKnownRows })}` : ''}
       </p>
       <DataGrid<Row>
         gridId="results"

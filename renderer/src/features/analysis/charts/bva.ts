@@ -1,25 +1,21 @@
 import type { BudgetVsActualPoint } from '@shared/api/areas/analysisTypes';
 import type { EChartsCoreOption } from '../chart/echarts';
 import { axisMoney } from '../format';
-import { bpToPct, esc, GRID, MONEY_AXIS, moneyTip, pctTip, tipRow, type OptionCtx } from './common';
+import { bpToPct, GRID, MONEY_AXIS, monthAxis, monthTooltip, type OptionCtx } from './common';
 
 /**
  * Budget vs actual per period: the budget (allocated) as a pale bar, beside it what is used —
  * paid (actual) and still held (committed) stacked — and the execution rate (actual ÷ budget) as
  * a line on a percentage axis, with 100 % marked.
  */
-export function bvaOption(points: BudgetVsActualPoint[], { t, lang }: OptionCtx): EChartsCoreOption {
+export function bvaOption(points: BudgetVsActualPoint[], ctx: OptionCtx): EChartsCoreOption {
+  const { t, lang } = ctx;
   const c = (k: string) => t(`analysisUi.chart.${k}`);
   return {
     grid: { ...GRID, right: 24 },
     legend: { top: 2, left: 'center' },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (ps: { axisValueLabel: string; marker: string; seriesName: string; value: unknown; seriesIndex: number }[]) =>
-        `<div>${esc(ps[0]?.axisValueLabel ?? '')}</div>` + ps.map((p) => tipRow(p.marker, p.seriesName, p.seriesIndex === 3 ? pctTip(p.value) : moneyTip(p.value))).join(''),
-    },
-    xAxis: { type: 'category', name: c('month'), nameLocation: 'middle', nameGap: 26, data: points.map((p) => p.period), axisLabel: { hideOverlap: true } },
+    tooltip: monthTooltip(3),
+    xAxis: monthAxis(ctx, points.map((p) => p.period)),
     yAxis: [
       { ...MONEY_AXIS, name: c('amount'), axisLabel: { formatter: axisMoney(lang) } },
       { type: 'value', name: c('execution'), position: 'right', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },

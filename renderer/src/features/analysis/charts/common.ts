@@ -25,3 +25,28 @@ export const GRID = { left: 8, right: 12, top: 30, bottom: 4, outerBoundsMode: '
 
 /** a money axis over fen: ticks at least one yuan apart (an axis over zeros reads 0, 1 — not 0, 0, 0) */
 export const MONEY_AXIS = { type: 'value', minInterval: 100 } as const;
+
+/** a tooltip's bold heading (a partner, a member), HTML-escaped */
+export const tipTitle = (title: string) => `<div><b>${esc(title)}</b></div>`;
+
+/**
+ * The month axis of the period charts (trend, budget vs actual): the periods as categories,
+ * named under the axis, labels thinned when they would overlap.
+ */
+export const monthAxis = ({ t }: OptionCtx, periods: string[]) =>
+  ({ type: 'category', name: t('analysisUi.chart.month'), nameLocation: 'middle', nameGap: 26, data: periods, axisLabel: { hideOverlap: true } }) as const;
+
+interface AxisTipParam {
+  axisValueLabel: string;
+  marker: string;
+  seriesName: string;
+  value: unknown;
+  seriesIndex: number;
+}
+/** The axis tooltip of the period charts: the month, then a row per series — money in yuan, the series at `pctSeries` a percentage. */
+export const monthTooltip = (pctSeries: number) => ({
+  trigger: 'axis',
+  axisPointer: { type: 'shadow' },
+  formatter: (ps: AxisTipParam[]) =>
+    `<div>${esc(ps[0]?.axisValueLabel ?? '')}</div>` + ps.map((p) => tipRow(p.marker, p.seriesName, p.seriesIndex === pctSeries ? pctTip(p.value) : moneyTip(p.value))).join(''),
+});

@@ -1,7 +1,7 @@
 import type { ScatterData, ScatterPoint } from '@shared/api/areas/analysisTypes';
 import type { EChartsCoreOption } from '../chart/echarts';
 import { axisMoney, pctBp } from '../format';
-import { esc, GRID, MONEY_AXIS, moneyTip, tipRow, type OptionCtx } from './common';
+import { GRID, MONEY_AXIS, moneyTip, tipRow, tipTitle, type OptionCtx } from './common';
 
 /**
  * Spend vs revenue per partner: x = actual cost, y = revenue, one point per partner, split into
@@ -35,7 +35,7 @@ export function scatterOption(data: ScatterData, { t, lang }: OptionCtx): EChart
       formatter: (x: { data: Datum; marker: string }) => {
         const p = x.data.p;
         return (
-          `<div><b>${esc(t('analysisUi.chart.tooltipPartner', { code: p.code, name: p.name }))}</b></div>` +
+          tipTitle(t('analysisUi.chart.tooltipPartner', { code: p.code, name: p.name })) +
           tipRow(x.marker, c('actual'), moneyTip(p.actual)) +
           tipRow('', c('revenueSeries'), moneyTip(p.revenue)) +
           tipRow('', c('ratioSeries'), pctBp(p.ratioBp))

@@ -1,7 +1,7 @@
 import type { TopBottom, TopBottomRow, TopMeasure } from '@shared/api/areas/analysisTypes';
 import type { EChartsCoreOption } from '../chart/echarts';
 import { axisMoney, fullMoney, pctBp } from '../format';
-import { esc, tipRow, type OptionCtx } from './common';
+import { tipRow, tipTitle, type OptionCtx } from './common';
 
 /**
  * Top and bottom lists as two horizontal bar charts side by side (best first on the left, worst
@@ -22,7 +22,8 @@ export function topBottomOption(data: TopBottom, m: TopMeasure, { t, lang }: Opt
   const axisFmt = money ? axisMoney(lang) : m === 'score' ? (v: number) => String(v) : (v: number) => `${v}%`;
   const side = (rows: TopBottomRow[], i: number, colour: string) => ({
     y: { type: 'category', gridIndex: i, inverse: true, data: rows.map((r) => r.key.name || r.key.code), axisLabel: { width: 110, overflow: 'truncate' }, axisTick: { show: false } },
-    x: { type: 'value', gridIndex: i, ...(money ? { minInterval: 100 } : {}), name: t(i === 0 ? 'analysisUi.chart.top' : 'analysisUi.chart.bottom', { n: rows.length }), nameLocation: 'start', nameGap: 0, nameTextStyle: { align: 'left', verticalAlign: 'bottom', padding: [0, 0, 28, 0], fontWeight: 600 }, position: 'top', axisLabel: { formatter: axisFmt, hideOverlap: true } },
+    // room after the longest bar for its label (the bottom list's would be cut at the panel's edge)
+    x: { type: 'value', gridIndex: i, boundaryGap: ['0%', '30%'], ...(money ? { minInterval: 100 } : {}), name: t(i === 0 ? 'analysisUi.chart.top' : 'analysisUi.chart.bottom', { n: rows.length }), nameLocation: 'start', nameGap: 0, nameTextStyle: { align: 'left', verticalAlign: 'bottom', padding: [0, 0, 28, 0], fontWeight: 600 }, position: 'top', axisLabel: { formatter: axisFmt, hideOverlap: true } },
     s: {
       type: 'bar',
       name: t(i === 0 ? 'analysisUi.chart.top' : 'analysisUi.chart.bottom', { n: rows.length }),
@@ -46,7 +47,7 @@ export function topBottomOption(data: TopBottom, m: TopMeasure, { t, lang }: Opt
       formatter: (x: { data: { r: TopBottomRow }; marker: string }) => {
         const r = x.data.r;
         return (
-          `<div><b>${esc([r.key.code, r.key.name].filter(Boolean).join(' '))}</b></div>` +
+          tipTitle([r.key.code, r.key.name].filter(Boolean).join(' ')) +
           tipRow(x.marker, t(`analysisUi.chart.measures.${m}`), measureText(m, r.value)) +
           tipRow('', t('analysisUi.chart.revenueSeries'), fullMoney(r.revenue)) +
           tipRow('', t('analysisUi.chart.actual'), fullMoney(r.actual))

@@ -1,7 +1,7 @@
 import type { TrendPoint } from '@shared/api/areas/analysisTypes';
 import type { EChartsCoreOption } from '../chart/echarts';
 import { axisMoney } from '../format';
-import { bpToPct, esc, GRID, MONEY_AXIS, moneyTip, pctTip, tipRow, type OptionCtx } from './common';
+import { bpToPct, GRID, MONEY_AXIS, monthAxis, monthTooltip, type OptionCtx } from './common';
 
 /**
  * Monthly trend: cost as stacked bars on the left axis (paid = actual, still held = committed:
@@ -19,19 +19,15 @@ export function revenueLine(points: { revenue: number }[]): (number | null)[] {
   return points.map((p, i) => (i <= last ? p.revenue : null));
 }
 
-export function trendOption(points: TrendPoint[], { t, lang }: OptionCtx): EChartsCoreOption {
+export function trendOption(points: TrendPoint[], ctx: OptionCtx): EChartsCoreOption {
+  const { t, lang } = ctx;
   const c = (k: string) => t(`analysisUi.chart.${k}`);
   const revenue = revenueLine(points);
   return {
     grid: { ...GRID, right: 64 },
     legend: { top: 2, left: 'center' },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (ps: { axisValueLabel: string; marker: string; seriesName: string; value: unknown; seriesIndex: number }[]) =>
-        `<div>${esc(ps[0]?.axisValueLabel ?? '')}</div>` + ps.map((p) => tipRow(p.marker, p.seriesName, p.seriesIndex === 3 ? pctTip(p.value) : moneyTip(p.value))).join(''),
-    },
-    xAxis: { type: 'category', name: c('month'), nameLocation: 'middle', nameGap: 26, data: points.map((p) => p.period), axisLabel: { hideOverlap: true } },
+    tooltip: monthTooltip(3),
+    xAxis: monthAxis(ctx, points.map((p) => p.period)),
     yAxis: [
       { ...MONEY_AXIS, name: c('cost'), axisLabel: { formatter: axisMoney(lang) } },
       { ...MONEY_AXIS, name: c('revenue'), position: 'right', axisLabel: { formatter: axisMoney(lang) }, splitLine: { show: false } },

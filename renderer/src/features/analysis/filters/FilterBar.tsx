@@ -101,7 +101,7 @@ export function FilterBar({ f, set, lk, show = {} }: { f: AnalysisFilter; set: (
         )}
         {on('partner') && (
           <span className="inline-field partner-filter" title={label('partner')}>
-            <PartnerPicker label={f.partner?.label ?? ''} onPick={(p) => set({ ...f, partner: { id: p.id, label: `${p.code} ${p.name}` } })} />
+            <PartnerPicker label={f.partner?.label ?? ''} placeholder={label('partnerSearch')} onPick={(p) => set({ ...f, partner: { id: p.id, label: `${p.code} ${p.name}` } })} />
             {f.partner && (
               <button type="button" className="chip-btn" aria-label={label('clearPartner')} title={label('clearPartner')} onClick={() => set({ ...f, partner: null })}>
                 ×

@@ -55,9 +55,9 @@ const SHORT = { revenueScore: 'revenueShort', costRatioScore: 'costRatioShort', 
 export function scoreColumns(t: TFunction, w: ScoreWeights | undefined): (ColDef<ScoreGridRow> | ColGroupDef<ScoreGridRow>)[] {
   const h = (k: string) => t(`analysisUi.partner.${k}`);
   const comp = (field: 'revenueScore' | 'costRatioScore' | 'timelinessScore' | 'flagsScore', weight: number | undefined) =>
-    numberCol<ScoreGridRow>(field, weight === undefined ? h(SHORT[field]) : `${h(SHORT[field])} ${weight}%`, { width: 112, headerTooltip: `${h(field)}\n${t('analysisFormulas.score')}`, valueFormatter: two });
+    numberCol<ScoreGridRow>(field, weight === undefined ? h(SHORT[field]) : `${h(SHORT[field])} ${weight}%`, { width: 136, headerTooltip: `${h(field)}\n${t('analysisFormulas.score')}`, valueFormatter: two });
   return [
-    textCol<ScoreGridRow>('partner.name', h('subject'), { colId: 'partner', width: 190, pinned: 'left', valueGetter: (p) => who(p.data?.partner ?? null) }),
+    textCol<ScoreGridRow>('partner.name', t('analysisUi.filter.dims.partner'), { colId: 'partner', width: 190, pinned: 'left', valueGetter: (p) => who(p.data?.partner ?? null) }),
     numberCol<ScoreGridRow>('score', h('score'), { width: 80, pinned: 'left', headerTooltip: `${h('score')}\n${t('analysisFormulas.score')}`, valueFormatter: two, cellClass: ['ag-right-aligned-cell', 'num', 'cell-total'] }),
     {
       headerName: h('components'),
@@ -66,7 +66,7 @@ export function scoreColumns(t: TFunction, w: ScoreWeights | undefined): (ColDef
     { colId: 'rankInChannelType', field: 'rankInChannelType', headerName: t('analysisUi.partner.ranking.partnerInChannelType'), headerTooltip: t('analysisFormulas.yellowCard'), width: 140, cellRenderer: RankCell, cellRendererParams: { t, within: 'ChannelType' } },
     { colId: 'rankInOrgUnit', field: 'rankInOrgUnit', headerName: t('analysisUi.partner.ranking.partnerInOrgUnit'), headerTooltip: t('analysisFormulas.yellowCard'), width: 140, cellRenderer: RankCell, cellRendererParams: { t, within: 'OrgUnit' } },
     starsCol<ScoreGridRow>('currentStar', h('currentStar'), { width: 96 }),
-    { colId: 'suggestedStar', field: 'suggestedStar', headerName: h('suggestedStar'), headerTooltip: t('analysisFormulas.star'), width: 170, cellRenderer: SuggestCell, cellRendererParams: { t } },
+    { colId: 'suggestedStar', field: 'suggestedStar', headerName: h('suggestedStar'), headerTooltip: t('analysisFormulas.star'), width: 210, cellRenderer: SuggestCell, cellRendererParams: { t } },
     textCol<ScoreGridRow>('channelType.name', t('analysisUi.filter.dims.channelType'), { colId: 'channelType', width: 100, valueGetter: (p) => p.data?.channelType.name ?? '' }),
     textCol<ScoreGridRow>('orgUnit.name', t('analysisUi.filter.dims.orgUnit'), { colId: 'orgUnit', width: 120, valueGetter: (p) => p.data?.orgUnit.name ?? '' }),
     textCol<ScoreGridRow>('manager.name', t('analysisUi.filter.dims.manager'), { colId: 'manager', width: 90, valueGetter: (p) => p.data?.manager.name ?? '' }),

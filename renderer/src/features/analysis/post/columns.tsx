@@ -23,9 +23,9 @@ export function summaryColumns(t: TFunction, by: 'manager' | 'orgUnit'): ColDef<
   return [
     textCol<SummaryGridRow>('key.name', h(by), { colId: 'key', width: 170, pinned: 'left', valueGetter: (p) => (p.data ? who(p.data.key) || t('analysisUi.metric.none') : '') }),
     numberCol<SummaryGridRow>('count', h('count'), { width: 90 }),
-    numberCol<SummaryGridRow>('effective', h('effective'), { width: 80, cellClass: ['ag-right-aligned-cell', 'num', 'verdict-num', 'effective'] }),
-    numberCol<SummaryGridRow>('notEffective', h('notEffective'), { width: 80 }),
-    numberCol<SummaryGridRow>('notMeasurable', h('notMeasurable'), { width: 90 }),
+    numberCol<SummaryGridRow>('effective', h('effective'), { width: 96, cellClass: ['ag-right-aligned-cell', 'num', 'verdict-num', 'effective'] }),
+    numberCol<SummaryGridRow>('notEffective', h('notEffective'), { width: 120 }),
+    numberCol<SummaryGridRow>('notMeasurable', h('notMeasurable'), { width: 136 }),
     moneyCol<SummaryGridRow>('plannedCost', h('plannedCost')),
     moneyCol<SummaryGridRow>('actualCost', h('actualCost')),
     moneyCol<SummaryGridRow>('expectedUplift', h('expectedUplift')),

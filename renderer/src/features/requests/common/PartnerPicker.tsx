@@ -8,7 +8,7 @@ import { useTranslation } from '../../../i18n';
  * Finds a partner of the user's scope by code or name (partners.list quick search, 20 at a
  * time); arrows and Enter pick one. The org unit and channel type of the document follow it.
  */
-export function PartnerPicker(p: { label: string; disabled?: boolean; invalid?: boolean; onPick: (partner: Partner) => void }) {
+export function PartnerPicker(p: { label: string; disabled?: boolean; invalid?: boolean; placeholder?: string; onPick: (partner: Partner) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(p.label);
   const [open, setOpen] = useState(false);
@@ -39,7 +39,8 @@ export function PartnerPicker(p: { label: string; disabled?: boolean; invalid?: 
         value={text}
         disabled={p.disabled}
         aria-invalid={p.invalid}
-        placeholder={t('docs.request.partnerSearch')}
+        placeholder={p.placeholder ?? t('docs.request.partnerSearch')}
+        title={text || undefined}
         autoComplete="off"
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
