@@ -35,7 +35,7 @@ export async function initDemo(env: CoreEnv, opts: { partners?: number; password
   assertFresh(env);
   // seedDemo hashes passwords first (async), then writes everything — freshness re-checked, demo
   // rows, the initialized flag — in one transaction, so a double click seeds exactly once.
-  const done = await seedDemo(env.db.$client, {
+  const done = await seedDemo(env, {
     ...opts,
     beforeWrite: () => assertFresh(env),
     afterWrite: () => markInitialized(env, 'demo', COMPANY.zh),
