@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { hashPassword } from '../auth/password';
 import type { CoreEnv } from '../context';
 import { insertPartnersFrom, one, type PartnerValues } from '../master/partnerWrite';
