@@ -45,6 +45,8 @@ export default defineConfig({
     command: `npx tsx electron/web/cli.ts --port ${port} --data ${process.env.CCD_E2E_DATA} --demo`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
+    // cheap password hashing for the suite's sign-ins (electron/core/auth/password.ts passwordParams)
+    env: { CCD_TEST_KDF: 'weak', NODE_ENV: 'test' },
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',

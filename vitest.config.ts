@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // cheap password hashing for the suite's sign-ins (auth/password.ts passwordParams; production cost is tested there)
+    env: { CCD_TEST_KDF: 'weak' },
   },
 });

@@ -27,6 +27,8 @@ export const zh = {
       nearLimit: '使用率 ≥ 90% 的预算', noneNear: '没有接近上限的预算', imports: '最近导入', noImports: '没有导入记录', reminders: '超时提醒',
       noReminders: '没有超时的单据', lateBy: '超时 {{h}} 小时', open: '查看', importRow: '新增 {{created}} · 更新 {{updated}}', period: '期间', usedPct: '使用率', line: '预算行',
       availableLeft: '可用 {{amount}}', nothing: '没有需要您处理的事项',
+      remindLate_one: '{{count}} 张待我审批的单据已超时 →', remindLate_other: '{{count}} 张待我审批的单据已超时 →',
+      remindOverdue_one: '{{count}} 张我的申请已逾期未核销 →', remindOverdue_other: '{{count}} 张我的申请已逾期未核销 →',
     },
     routes: {
       title: '审批流设置', docType: '单据类型', name: '名称', priority: '优先级', conditions: '条件', steps: '步骤', version: '版本', runs: '已使用',
@@ -87,6 +89,8 @@ export const en: typeof zh = {
       nearLimit: 'Budgets ≥ 90 % used', noneNear: 'No budget is close to its limit', imports: 'Recent imports', noImports: 'No imports yet', reminders: 'Reminders: past deadline',
       noReminders: 'Nothing is past its deadline', lateBy: '{{h}} h late', open: 'Open', importRow: '{{created}} created · {{updated}} updated', period: 'Period', usedPct: 'Used', line: 'Budget line',
       availableLeft: '{{amount}} available', nothing: 'Nothing needs you right now',
+      remindLate_one: '1 document waiting for you is past its deadline →', remindLate_other: '{{count}} documents waiting for you are past their deadline →',
+      remindOverdue_one: '1 request of yours is overdue for its claim →', remindOverdue_other: '{{count}} requests of yours are overdue for their claim →',
     },
     routes: {
       title: 'Approval routes', docType: 'Document type', name: 'Name', priority: 'Priority', conditions: 'Conditions', steps: 'Steps', version: 'Version', runs: 'Used by',

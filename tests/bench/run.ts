@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --scale <factor>]
+ * npm run bench [-- --quick] [-- --scale <factor>] [-- --only <name,name…>]
  *
  * Builds deterministic data (the demo company grown to 100,000 partners × scale) in a temp
  * folder and prints one JSON line per figure on stdout:
@@ -12,6 +12,9 @@
  * (claims_page, queue_page), queue.ts (bulk_approve_1000), queueUi.ts (queue_ui) and analysis.ts
  * (analysis_dashboard) — their
  * document counts scale with --scale (quick: a tenth or less).
+ * --only runs the named sections alone (a full-size figure re-measured without the whole run):
+ * core_cold_start, partners_page, budgets, budgetGrid, excel, documents, documentPages, queue,
+ * queueUi, analysis.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,12 +25,16 @@ import { formatFigure, type Figure } from './figure';
 import { benchPartnersPage } from './partnersPage';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, scale: { type: 'string', default: '1' } },
+  options: { quick: { type: 'boolean', default: false }, scale: { type: 'string', default: '1' }, only: { type: 'string' } },
   allowPositionals: false,
 });
 const quick = values.quick ?? false;
 const scale = Number(values.scale);
 if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${values.scale}`);
+const SECTIONS = ['core_cold_start', 'partners_page', 'budgets', 'budgetGrid', 'excel', 'documents', 'documentPages', 'queue', 'queueUi', 'analysis'];
+const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
+for (const name of only ?? []) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name} (one of ${SECTIONS.join(', ')})`);
+const wanted = (name: string) => !only || only.has(name);
 
 const started = performance.now();
 const log = (msg: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
@@ -49,6 +56,7 @@ async function section(name: string, fn: () => Promise<Figure[]> | Figure[]) {
 
 /** Another area's benchmark module, if it has landed: `export async function <fn>(opts): Figure[]`. */
 async function external(file: string, fn: string) {
+  if (!wanted(file.replace(/^\.\/|\.ts$/g, ''))) return;
   const path = fileURLToPath(new URL(file, import.meta.url));
   if (!existsSync(path)) {
     log(`${file} not present; skipped`);
@@ -63,13 +71,15 @@ async function external(file: string, fn: string) {
 }
 
 const partners = Math.round(100_000 * scale);
-log(`building ${partners} partners (${quick ? 'quick' : 'full'}) …`);
-const data = await buildBenchData(partners);
-try {
-  await section('core_cold_start', () => benchColdStart(data, quick ? 5 : 11));
-  await section('partners_page', () => benchPartnersPage(data, quick ? 30 : 200));
-} finally {
-  data.dispose();
+if (wanted('core_cold_start') || wanted('partners_page')) {
+  log(`building ${partners} partners (${quick ? 'quick' : 'full'}) …`);
+  const data = await buildBenchData(partners);
+  try {
+    if (wanted('core_cold_start')) await section('core_cold_start', () => benchColdStart(data, quick ? 5 : 11));
+    if (wanted('partners_page')) await section('partners_page', () => benchPartnersPage(data, quick ? 30 : 200));
+  } finally {
+    data.dispose();
+  }
 }
 await external('./budgets.ts', 'benchBudgetVsActual');
 await external('./budgetGrid.ts', 'benchBudgetGrid');

@@ -9,7 +9,8 @@ import { startServer, type TestServer } from './support/server';
  * Keyboard triage and bulk approval (issue 9): zhangwei submits three requests; while the county
  * manager (zhouqiang) has them in his queue, one is withdrawn and submitted again (its version
  * moves on); he ticks all three with Space, moving with J, and approves with Shift+A: two succeed,
- * the changed one fails with its reason, each reported. Then screenshots of the new pages in
+ * the changed one fails with its reason, each reported; the deadline reminder in the top bar is
+ * dismissed and stays away after a reload. Then screenshots of the new pages in
  * 中文 and English (tests/.artifacts/<page>-<lang>.png) for review. Own demo company.
  */
 let server: TestServer;
@@ -44,6 +45,14 @@ test('bulk approve: two succeed, the one changed meanwhile fails with its reason
 
   const app = await (await new AppPage(page, server.url).open()).signIn('zhouqiang');
   await expect(page.getByTestId('nav-badge-waiting')).toHaveAttribute('data-count', /\d/);
+  // the in-app reminder of documents past their deadline (the demo has some waiting for him): dismissed, it stays away after a reload
+  const reminder = page.getByTestId('sla-reminder');
+  await expect(reminder.getByTestId('sla-reminder-late')).toHaveText(/^\d+ 张待我审批的单据已超时/);
+  await reminder.getByRole('button', { name: '关闭' }).click();
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('nav-badge-waiting')).toHaveAttribute('data-count', /\d/);
+  await expect(reminder).toHaveCount(0);
   await app.navItems.filter({ hasText: '待我审批' }).click();
   const queue = new QueuePage(page);
   for (const d of docs) await expect(queue.row(d.number)).toBeVisible();

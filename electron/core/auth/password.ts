@@ -10,7 +10,19 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
  * `maxmem` of 32 MiB, hence the explicit 256 MiB (room for N = 2^17 with r up to 15, or 2^18 with r = 8;
  * a stored hash asking for more memory than that does not verify instead of exhausting memory).
  */
-export const PASSWORD_PARAMS = { N: 1 << 17, r: 8, p: 1, keylen: 64 };
+export const PRODUCTION_PASSWORD_PARAMS = { N: 1 << 17, r: 8, p: 1, keylen: 64 };
+
+/**
+ * Test runs only: `CCD_TEST_KDF=weak` together with `NODE_ENV=test` (vitest sets NODE_ENV itself;
+ * the e2e web server and the crash test set both) lowers N to 2^13, about 16× cheaper, so the
+ * suite's several hundred sign-ins do not cost minutes of CI. Both variables are needed, so a
+ * stray one in a user's environment changes nothing; and a hash made at the weak cost is below
+ * the production cost, so `needsRehash` replaces it at the next sign-in of a normal run.
+ */
+export function passwordParams(env: NodeJS.ProcessEnv = process.env): typeof PRODUCTION_PASSWORD_PARAMS {
+  return env.CCD_TEST_KDF === 'weak' && env.NODE_ENV === 'test' ? { ...PRODUCTION_PASSWORD_PARAMS, N: 1 << 13 } : PRODUCTION_PASSWORD_PARAMS;
+}
+export const PASSWORD_PARAMS = passwordParams();
 const MAXMEM = 256 * 1024 * 1024;
 
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {

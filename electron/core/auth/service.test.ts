@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { createCore } from '../index';
 import { freshCore, quietLogger, type Caller, type TestCore } from '../testing';
 import { lockMs } from './attempts';
-import { hashPassword, PASSWORD_PARAMS } from './password';
+import { hashPassword, needsRehash, PASSWORD_PARAMS, passwordParams, PRODUCTION_PASSWORD_PARAMS } from './password';
 import { SESSION_IDLE_MS } from './session';
 
 /** A clock the test moves by hand. */
@@ -209,12 +209,22 @@ describe('password hashes', () => {
       const m = FORMAT.exec(h)!;
       expect(m).not.toBeNull();
       const [, n, r, p, salt, key] = m;
-      expect([Number(n), Number(r), Number(p)]).toEqual([131072, 8, 1]);
+      expect([Number(n), Number(r), Number(p)]).toEqual([PASSWORD_PARAMS.N, 8, 1]); // 2^17 outside test runs (test above)
       // independently recomputed from the stored salt and parameters
       const again = scryptSync('same-secret-1'.normalize('NFKC'), Buffer.from(salt!, 'base64'), 64, { N: +n!, r: +r!, p: +p!, maxmem: 256 << 20 });
       expect(again.toString('base64')).toBe(key);
     }
     expect(await codeOf(signIn('twin1', 'same-secret-1'))).toBe('ok');
+  });
+
+  it('hashes at N = 2^17 unless a test run asks for the weak cost with both variables', () => {
+    expect(passwordParams({}).N).toBe(1 << 17);
+    expect(passwordParams({ CCD_TEST_KDF: 'weak' }).N).toBe(1 << 17);
+    expect(passwordParams({ NODE_ENV: 'test' }).N).toBe(1 << 17);
+    expect(passwordParams({ CCD_TEST_KDF: 'weak', NODE_ENV: 'production' }).N).toBe(1 << 17);
+    expect(passwordParams({ CCD_TEST_KDF: 'weak', NODE_ENV: 'test' }).N).toBeLessThan(1 << 17);
+    // a hash made at the weak cost is replaced at the production cost by a normal run's sign-in
+    expect(needsRehash(`scrypt$${passwordParams({ CCD_TEST_KDF: 'weak', NODE_ENV: 'test' }).N}$8$1$c2FsdA==$${'A'.repeat(86)}==`, PRODUCTION_PASSWORD_PARAMS)).toBe(true);
   });
 
   it('verify with the parameters stored in each hash (cost can change later)', async () => {
@@ -228,7 +238,7 @@ describe('password hashes', () => {
 
   it('replaces a cheaper hash at the next successful sign-in, and only then', async () => {
     core = await freshCore({ demo: true });
-    const old = await hashPassword('older-password', { N: 1 << 14, r: 8, p: 1, keylen: 64 });
+    const old = await hashPassword('older-password', { N: PASSWORD_PARAMS.N / 2, r: 8, p: 1, keylen: 64 });
     const hashOf = () => core.env.db.$client.prepare("SELECT password_hash FROM users WHERE username = 'chenjie'").pluck().get() as string;
     core.env.db.$client.prepare("UPDATE users SET password_hash = ? WHERE username = 'chenjie'").run(old);
     expect(await codeOf(signIn('chenjie', 'wrong-password'))).toBe('invalid_credentials');

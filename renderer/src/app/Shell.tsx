@@ -5,6 +5,7 @@ import { hasEnglishName, localName } from '@shared/i18n/names';
 import { useApiQuery } from '../api/hooks';
 import { ExportTray } from '../features/excel/ExportTray';
 import { NavBadge } from '../features/home/NavBadge';
+import { SlaReminder } from '../features/home/SlaReminder';
 import { useChangedEvents, useHomeSummary } from '../features/home/useHomeSummary';
 import { useTranslation } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -77,6 +78,7 @@ function ShellInner({ company }: { company: Company }) {
           <span data-testid="scope">{scopeNames}</span>
         </div>
         <div className="spacer" />
+        <SlaReminder key={user.id} summary={summary.data} userId={user.id} />
         <LanguageSwitch signedIn onChanged={(l) => setUser({ ...user, locale: l })} />
         <div className="user" data-testid="current-user">
           {user.displayName} · {t(`role.${user.role}`)}
