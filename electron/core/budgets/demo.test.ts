@@ -32,6 +32,28 @@ describe('the demo company’s budget', () => {
     expect(verifyHistory(db)).toBeNull();
   });
 
+  it('has its versions and its transfer created and submitted by wangfang and approved by zhaomin along their default route', async () => {
+    const db = core.env.db.$client;
+    const runs = db
+      .prepare(
+        `SELECT r.doc_type AS type, ro.name AS route, r.state, s.username AS startedBy, t.state AS task, u.username AS decidedBy
+         FROM approval_runs r JOIN approval_routes ro ON ro.id = r.route_id JOIN users s ON s.id = r.started_by
+         JOIN approval_tasks t ON t.run_id = r.id JOIN users u ON u.id = t.decided_by
+         WHERE r.doc_type IN ('budget_version', 'budget_transfer') ORDER BY r.started_at`,
+      )
+      .all();
+    const run = (type: string) => ({ type, route: '财务复核（双人）', state: 'approved', startedBy: 'wangfang', task: 'approved', decidedBy: 'zhaomin' });
+    expect(runs).toEqual([run('budget_version'), run('budget_transfer'), run('budget_version')]);
+    // their route history is what the history page shows, in order, by the right people
+    const zhao = await core.as('zhaomin');
+    const [plan] = await zhao('budgetPlans.list', {});
+    for (const v of plan!.versions) {
+      const d = await zhao('approvals.detail', { docType: 'budget_version', docId: v.id });
+      expect(d.history.map((h) => [h.action, h.userName])).toEqual([['create', '王芳'], ['submit', '王芳'], ['approve', '赵敏']]);
+    }
+    expect((await (await core.as('admin'))('history.verify', {})).ok).toBe(true);
+  });
+
   it('shows realistic use: most cells partly used, some warn cells over budget, no block cell past its tolerance', async () => {
     const db = core.env.db.$client;
     const cells = db
@@ -44,10 +66,9 @@ describe('the demo company’s budget', () => {
          GROUP BY e.line_id, e.period`,
       )
       .all() as { control: string; tol: number; a: number; c: number; x: number }[];
-    // the demo's year of real documents touches a few percent of the line × month cells (each
-    // document goes through the same write path as the API; a denser year needs its bulk form)
+    // the demo's year of real documents (a framework request per line): most cells used
     const used = cells.filter((c) => c.c + c.x > 0);
-    expect(used.length / cells.length).toBeGreaterThan(0.02);
+    expect(used.length / cells.length).toBeGreaterThan(0.8);
     const over = cells.filter((c) => c.c + c.x > c.a);
     expect(over.length).toBeGreaterThan(0);
     expect(over.every((c) => c.control === 'warn')).toBe(true);
@@ -57,5 +78,11 @@ describe('the demo company’s budget', () => {
     const r = await wang('budgets.vsActual', { fiscalYear: 2026, granularity: 'ytd', throughMonth: 5 });
     expect(r.grandTotal.total.executionBp).toBeGreaterThan(100);
     expect(r.grandTotal.total.usedBp).toBeGreaterThanOrEqual(r.grandTotal.total.executionBp!);
+    // year to date (January–November): the plan largely spent, each county at its own pace
+    const ytd = await wang('budgets.vsActual', { fiscalYear: 2026, granularity: 'ytd', throughMonth: 11, dimensions: ['county'] });
+    expect(ytd.grandTotal.total.executionBp).toBeGreaterThan(5500);
+    expect(ytd.grandTotal.total.executionBp).toBeLessThan(8500);
+    const perCounty = ytd.rows.map((row) => row.total.executionBp!);
+    expect(Math.max(...perCounty) - Math.min(...perCounty)).toBeGreaterThan(800);
   });
 });

@@ -1,6 +1,6 @@
 import { stmt } from '../budgets/sql';
 import type { CoreEnv } from '../context';
-import { planHistory, proofsNeeded, writeHistory } from './history';
+import { planHistory, writeClaims, writeRequests } from './history';
 import { demoWriter, type Who } from './writer';
 
 /**
@@ -11,7 +11,7 @@ import { demoWriter, type Who } from './writer';
  * What the demo shows: settled history June–September (requests approved, claimed with a proof,
  * paid, closed); items waiting for each approver (zhouqiang, lina, chenjie) and claims waiting for
  * finance to pay (wangfang); requests whose claims are overdue; one claim with a duplicate invoice
- * (submitted with a reason) and one above its request within the tolerance. The year before these (January–November on every line) is demo/history.ts; together they are
+ * (submitted with a reason) and one above its request within the tolerance. The year on every line (a framework request per line, claimed for the months past) is demo/history.ts; together they are
  * every commitment and actual of the demo's ledger — nothing cites a stand-in.
  */
 export async function seedDemoDocuments(env: CoreEnv): Promise<{ requests: number; claims: number; payments: number }> {
@@ -21,12 +21,11 @@ export async function seedDemoDocuments(env: CoreEnv): Promise<{ requests: numbe
   const request = (who: Who, county: string, k: number, costCode: string, start: string, end: string, amount: number, title: string, submitAt: string) =>
     w.request(who, partnerIn(county, k), cost(costCode), start, end, amount, title, submitAt);
   const year = planHistory(db);
-  for (const [u, n] of proofsNeeded(year)) await w.proofs(u, n);
-  for (const u of ['zhangwei', 'staff01']) await w.proofs(u, 24);
 
   db.transaction(() => {
-    // January–November on every line, then the stories below
-    writeHistory(w, year);
+    // the year on every line: its requests (December–February), claims of January–May (June) …
+    const ids = writeRequests(w, year);
+    writeClaims(w, year, ids, '2026-01', '2026-07');
     // settled history: June–September, Wuhua and Panlong
     const months = [['06', '07'], ['07', '08'], ['08', '09'], ['09', '10']] as const;
     months.forEach(([m, next], i) => {
@@ -39,6 +38,8 @@ export async function seedDemoDocuments(env: CoreEnv): Promise<{ requests: numbe
         w.close(who, r, `2026-${next}-06T02:00:00.000Z`, '活动结束');
       }
     });
+    // … claims for the months up to September or October (October–November), in between the stories
+    writeClaims(w, year, ids, '2026-07', '2026-12');
     // overdue: approved in September, never claimed
     for (const k of [8, 9]) {
       const r = request('zhangwei', 'KM-WH', k, 'PROMO', '2026-09-20', '2026-09-28', 200_000, '国庆备货促销', '2026-09-12T02:00:00.000Z');
@@ -73,6 +74,8 @@ export async function seedDemoDocuments(env: CoreEnv): Promise<{ requests: numbe
     // waiting for chenjie: a Panlong manager's large request, past the branch
     const pl = request('staff01', 'KM-PL', 5, 'DISPLAY', '2026-12-08', '2026-12-28', 1_200_000, '盘龙年末铺市', '2026-11-30T02:00:00.000Z');
     approveAll('cost_request', pl, '2026-12-01T03:00:00.000Z', 1);
+    // … and the year's claims of early December
+    writeClaims(w, year, ids, '2026-12', '2027-01');
   }).immediate();
   return w.counts;
 }

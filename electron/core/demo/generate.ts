@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { hashPassword } from '../auth/password';
+import type { CoreEnv } from '../context';
 import { insertPartnersFrom, one, type PartnerValues } from '../master/partnerWrite';
 import { seedDemoBudgets } from './budgets';
 import { seedDemoResults } from './results';
@@ -49,15 +49,17 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  * Writes the demo company into an empty, migrated database, in one transaction, with prepared
  * statements (bulk inserts through drizzle's multi-row values() are ~10× slower on this stack).
  */
-const DEMO_HASH_PARAMS = { N: 1 << 14, r: 8, p: 1, keylen: 64 };
+const DEMO_HASH_PARAMS = { N: 1 << 12, r: 8, p: 1, keylen: 64 };
 
-export async function seedDemo(client: Database.Database, opts: DemoOptions = {}): Promise<DemoResult> {
+export async function seedDemo(env: CoreEnv, opts: DemoOptions = {}): Promise<DemoResult> {
+  const client = env.db.$client;
   const r = rng(opts.seed ?? 20260105);
   const nPartners = opts.partners ?? 300;
   const staffNames = Array.from({ length: 11 }, (_, i) => `${SURNAMES[(i * 7 + 3) % SURNAMES.length]}${GIVEN[(i * 5 + 2) % GIVEN.length]}`);
   // The demo password is published (README), so its hashes protect nothing: they are made at a
-  // lower cost to keep seeding fast (17 users × 2^17 would take seconds), each with its own salt,
-  // and replaced at the full cost at that user's first sign-in (auth/password.ts needsRehash).
+  // lower cost (2^12) to keep the first start fast (20 users × 2^17 would take seconds; the dense
+  // demo year spends that time instead), each with its own salt, and replaced at the full cost at
+  // that user's first sign-in (auth/password.ts needsRehash).
   const hashes = opts.passwordHash
     ? null
     : await Promise.all(Array.from({ length: DEMO_USERS.length + 11 }, () => hashPassword(DEMO_PASSWORD, DEMO_HASH_PARAMS)));
@@ -171,7 +173,7 @@ export async function seedDemo(client: Database.Database, opts: DemoOptions = {}
         active: true,
       });
     }
-    seedDemoBudgets(client);
+    seedDemoBudgets(env);
     if (opts.results ?? nPartners <= 1000) seedDemoResults(client);
     opts.afterWrite?.();
     return { orgUnits: 1 + BRANCHES.length + counties.length + leafCount, users: ui, partners: nPartners };

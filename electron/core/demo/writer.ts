@@ -1,32 +1,31 @@
 import type { SessionUser } from '../../../shared/api/areas/auth';
+import type { ApprovableType } from '../../../shared/api/areas/workflowTypes';
 import { createScope, type Scope } from '../auth/scope';
 import { stmt } from '../budgets/sql';
 import type { CoreEnv, OrgCtx } from '../context';
-import { addAttachment } from '../documents/attachments';
+import { addAttachmentBytes } from '../documents/attachments';
 import { claimFacts } from '../documents/claimRows';
 import { createClaim } from '../documents/claims';
 import { payClaim } from '../documents/payments';
 import { requestFacts } from '../documents/requestRows';
 import { closeRequest, createRequest } from '../documents/requests';
-import { putFile } from '../excel/files';
 import { adapterOf } from '../workflow/adapters';
 import { act, submit } from '../workflow/engine';
 
 /**
  * The demo's hands: each step of a document's life run as its person at a given time, through the
  * very functions the API calls (one write path) — create, submit, every waiting approval by its
- * assignee, claim with a proof scan, pay, close. Proof scans are uploaded beforehand (uploads are
- * async; the documents are written in one transaction), each different, by their claimant.
+ * assignee, claim with a proof scan, pay, close. Each proof scan differs (none is a duplicate
+ * file) and is attached from memory (documents/attachments.ts addAttachmentBytes: the upload's
+ * checks and rows, the blob stored once by SHA-256, no upload file in between).
  */
 export type Who = string;
 
 export interface DemoWriter {
   as(u: Who, at: string): OrgCtx;
-  /** uploads `n` more proof scans for `u` (before the transaction) */
-  proofs(u: Who, n: number): Promise<void>;
   partnerIn(county: string, k: number): number;
   cost(code: string): number;
-  approveAll(type: 'cost_request' | 'claim', id: number, at: string, stopAfter?: number): void;
+  approveAll(type: ApprovableType, id: number, at: string, stopAfter?: number): void;
   request(who: Who, partnerId: number, costTypeId: number, start: string, end: string, amount: number, title: string, submitAt: string): number;
   claim(who: Who, requestId: number, amount: number, at: string, invoice?: { code: string; number: string } | null, reason?: string): number;
   pay(claimId: number, at: string, amount?: number): void;
@@ -53,9 +52,8 @@ export function demoWriter(env: CoreEnv): DemoWriter {
     const now = new Date(at);
     return { ...env, now: () => now, user, tokenHash: null, signal, scope };
   };
-  // proof scans (an upload belongs to its uploader; each scan differs, so none is a duplicate file)
+  // proof scans: each differs, so none is a duplicate file
   const pdf = (n: number) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% demo proof ${n}\n%%EOF\n`);
-  const scans = new Map<string, string[]>();
   let scanNo = 0;
   const counts = { requests: 0, claims: 0, payments: 0 };
   const partners = new Map<string, number[]>();
@@ -63,13 +61,6 @@ export function demoWriter(env: CoreEnv): DemoWriter {
   const w: DemoWriter = {
     as,
     counts,
-    async proofs(u, n) {
-      const list = scans.get(u) ?? [];
-      const from = list.length;
-      const ids = await Promise.all(Array.from({ length: n }, (_, k) => putFile(env, userOf(u).user.id, `发票照片-${from + k + 1}.pdf`, pdf(scanNo++))));
-      list.push(...ids.map((f) => f.fileId));
-      scans.set(u, list);
-    },
     partnerIn(county, k) {
       let ids = partners.get(county);
       if (!ids) {
@@ -114,9 +105,8 @@ export function demoWriter(env: CoreEnv): DemoWriter {
             : { invoiceType: 'e_invoice', invoiceCode: '', invoiceNumber: `2653200000${String(9_000_000_000 + counts.claims).slice(-10)}`, invoiceDate: at.slice(0, 10), amount, tax: Math.round(amount * 0.06), description: '' },
         ],
       });
-      const scan = scans.get(who)?.shift();
-      if (!scan) throw new Error(`demo: no proof scan left for ${who}`);
-      addAttachment(ctx, claimFacts(db, id), scan, 'internal');
+      const n = scanNo++;
+      addAttachmentBytes(ctx, claimFacts(db, id), `发票照片-${n + 1}.pdf`, pdf(n), 'internal');
       submit(ctx, claimFacts(db, id), claimFacts(db, id).version, { duplicateReason: reason });
       counts.claims++;
       return id;

@@ -33,17 +33,39 @@ function markInitialized(env: CoreEnv, mode: 'demo' | 'empty', companyName: stri
 /** The demo company: deterministic, written in one transaction together with the initialized flag. */
 export async function initDemo(env: CoreEnv, opts: { partners?: number; passwordHash?: string; documents?: boolean } = {}): Promise<SetupStatus> {
   assertFresh(env);
-  // seedDemo hashes passwords first (async), then writes everything — freshness re-checked, demo
-  // rows, the initialized flag — in one transaction, so a double click seeds exactly once.
-  const done = await seedDemo(env.db.$client, {
-    ...opts,
-    beforeWrite: () => assertFresh(env),
-    afterWrite: () => markInitialized(env, 'demo', COMPANY.zh),
+  return withMemoryTemp(env, async () => {
+    // seedDemo hashes passwords first (async), then writes everything — freshness re-checked, demo
+    // rows, the initialized flag — in one transaction, so a double click seeds exactly once.
+    const done = await seedDemo(env, {
+      ...opts,
+      beforeWrite: () => assertFresh(env),
+      afterWrite: () => markInitialized(env, 'demo', COMPANY.zh),
+    });
+    env.log.info('demo company created', { ...done });
+    // requests, claims and payments through the documents' own write path (their own transaction)
+    if (opts.documents !== false) env.log.info('demo documents created', await seedDemoDocuments(env));
+    return setupStatus(env);
   });
-  env.log.info('demo company created', { ...done });
-  // requests, claims and payments through the documents' own write path (their own transaction)
-  if (opts.documents !== false) env.log.info('demo documents created', await seedDemoDocuments(env));
-  return setupStatus(env);
+}
+
+/**
+ * The demo's year writes ~30,000 ledger entries and ~9,000 history rows inside two transactions
+ * whose documents nest savepoints: every such statement (its triggers may abort it) keeps a
+ * statement journal, which with the default temp_store goes through a temporary file — 2–3× the
+ * cost of the insert itself. While the demo is written, temporary storage is in memory (it holds a
+ * statement's undo, a few KB), then set back. Changing temp_store drops temporary tables, so it is
+ * only done when the connection has none (a fresh data folder has none).
+ */
+async function withMemoryTemp<T>(env: CoreEnv, fn: () => Promise<T>): Promise<T> {
+  const db = env.db.$client;
+  const before = db.pragma('temp_store', { simple: true }) as number;
+  const switchable = (db.prepare('SELECT count(*) FROM temp.sqlite_master').pluck().get() as number) === 0;
+  if (switchable) db.pragma('temp_store = MEMORY');
+  try {
+    return await fn();
+  } finally {
+    if (switchable && (db.prepare('SELECT count(*) FROM temp.sqlite_master').pluck().get() as number) === 0) db.pragma(`temp_store = ${before}`);
+  }
 }
 
 export const setupHandlers: Handlers<'system.health' | 'setup.status' | 'setup.initDemo' | 'setup.initEmpty'> = {

@@ -31,10 +31,26 @@ const SELECT = `SELECT r.id, r.route_key AS routeKey, r.route_version AS routeVe
   r.conditions, r.steps, r.current, r.active, r.created_at AS createdAt,
   (SELECT count(*) FROM approval_runs x WHERE x.route_id = r.id) AS runs FROM approval_routes r`;
 
+/**
+ * Parsed conditions and steps by their stored JSON text: a route row's conditions and steps never
+ * change (an edit appends a version), and every submit and approval reads the routes, so each
+ * text is parsed and validated once per process instead of once per document.
+ */
+const parsed = new Map<string, unknown>();
+function parseOnce<T>(text: string, parse: (v: unknown) => T): T {
+  let v = parsed.get(text) as T | undefined;
+  if (v === undefined) {
+    v = parse(JSON.parse(text));
+    if (parsed.size > 1000) parsed.clear();
+    parsed.set(text, v);
+  }
+  return v;
+}
+
 const toRoute = (r: RawRoute): RouteRow => ({
   ...r,
-  conditions: routeConditions.parse(JSON.parse(r.conditions)) as RouteConditions,
-  steps: (JSON.parse(r.steps) as unknown[]).map((s) => routeStep.parse(s) as RouteStep),
+  conditions: parseOnce(r.conditions, (v) => routeConditions.parse(v) as RouteConditions),
+  steps: parseOnce(r.steps, (v) => (v as unknown[]).map((s) => routeStep.parse(s) as RouteStep)),
   current: !!r.current,
   active: !!r.active,
 });

@@ -55,6 +55,8 @@ export const approvalRuns = sqliteTable(
   (t) => [
     index('approval_runs_doc_ix').on(t.docType, t.docId),
     uniqueIndex('approval_runs_running_uq').on(t.docType, t.docId).where(sql`state = 'running'`),
+    /** a route's count of runs (routes list, every submit's route match) */
+    index('approval_runs_route_ix').on(t.routeId),
   ],
 );
 
@@ -93,6 +95,8 @@ export const approvalTasks = sqliteTable(
   (t) => [
     index('approval_tasks_queue_ix').on(t.assigneeId, t.state, t.createdAt, t.id),
     index('approval_tasks_doc_ix').on(t.docType, t.docId, t.runId),
+    /** a run's tasks (every action of the engine reads them) */
+    index('approval_tasks_run_ix').on(t.runId),
     check('approval_tasks_amount_ck', sql`typeof(${t.amount}) = 'integer'`),
   ],
 );
