@@ -53,7 +53,7 @@ export const en: typeof zh = {
       targetNew: 'Creates the {{year}} budget plan (draft version 1).', targetDraft: 'Writes into draft version {{number}} of the {{year}} budget (these lines are overwritten).',
       relaxed: 'The total is out of reach of the per-line bounds: the bounds were scaled, so some lines are beyond ±{{bound}}%.',
       diff: 'The lines differ from the total set by {{diff}}.', sum: 'Proposal {{sum}} (set: {{total}})',
-      col: { line: 'Budget line', thisYear: 'This year budget', actual: 'This year actual', margin: 'Margin (share)', roi: 'ROI', proposed: 'Proposal', lo: 'Lower bound', hi: 'Upper bound', change: 'vs this year' },
+      col: { line: 'Budget line', thisYear: 'Budget', actual: 'Actual', margin: 'Margin (share)', roi: 'ROI', proposed: 'Proposal', lo: 'Lower bound', hi: 'Upper bound', change: 'vs this year' },
       roiTip: "ROI = (margin − cost) ÷ cost over this year. Cost = the ledger's actual; margin = the gross margin of the partners the line serves (a line with a partner: that partner; otherwise the partners of its channel type in its org unit and below), shared by cost among the lines serving the same partners. Lines whose margin is not known (agents report none) or without cost are neutral: neither more nor less.",
       ruleTip: "Proposal = this year's actual × (1 + growth), moved within ± the bound by the line's ROI rank (best +, worst −, neutral 0), then scaled so the total is exactly the one set; left-over fen go by largest remainder, earlier line first on ties. Months follow this year's budget of the line.",
       neutral: 'neutral', none: 'No budget lines this year.', forFinance: 'The next budget proposal is for finance.',

@@ -81,7 +81,7 @@ export function ProposalDialog(p: { onClose: () => void; onSaved: (text: string)
     const name = (zh: string, en: string) => localName({ nameZh: zh, nameEn: en }, locale);
     return [
       textCol<Row>('orgUnitCode', h('line'), {
-        width: 330, pinned: 'left', editable: false,
+        width: 260, pinned: 'left', editable: false,
         valueGetter: (q) =>
           q.data && q.data.lineId > 0
             ? [`${q.data.orgUnitCode} ${name(q.data.orgUnitZh, q.data.orgUnitEn)}`, name(q.data.channelTypeZh, q.data.channelTypeEn), name(q.data.costTypeZh, q.data.costTypeEn), q.data.partner]
@@ -91,6 +91,12 @@ export function ProposalDialog(p: { onClose: () => void; onSaved: (text: string)
       }),
       moneyCol<Row>('thisYear', h('thisYear'), { editable: false }),
       moneyCol<Row>('actual', h('actual'), { editable: false }),
+      // the proposal and its change right after this year's figures, in view without scrolling
+      moneyCol<Row>('proposed', h('proposed'), { headerTooltip: t('results.proposal.ruleTip'), editable: (q) => !q.node.rowPinned, cellClass: ['ag-right-aligned-cell', 'num', 'editable-cell'] }),
+      percentBpCol<Row>('change' as never, h('change'), {
+        editable: false,
+        valueGetter: (q) => (q.data && q.data.thisYear > 0 ? Math.round(((q.data.proposed - q.data.thisYear) * 10_000) / q.data.thisYear) : null),
+      }),
       moneyCol<Row>('margin', h('margin'), { editable: false }),
       percentBpCol<Row>('roiBp', h('roi'), {
         editable: false,
@@ -99,11 +105,6 @@ export function ProposalDialog(p: { onClose: () => void; onSaved: (text: string)
       }),
       moneyCol<Row>('lo', h('lo'), { editable: false }),
       moneyCol<Row>('hi', h('hi'), { editable: false }),
-      moneyCol<Row>('proposed', h('proposed'), { headerTooltip: t('results.proposal.ruleTip'), editable: (q) => !q.node.rowPinned, cellClass: ['ag-right-aligned-cell', 'num', 'editable-cell'] }),
-      percentBpCol<Row>('change' as never, h('change'), {
-        editable: false,
-        valueGetter: (q) => (q.data && q.data.thisYear > 0 ? Math.round(((q.data.proposed - q.data.thisYear) * 10_000) / q.data.thisYear) : null),
-      }),
     ];
   }, [t, locale]);
 
