@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TopBottom } from '../../../shared/api/areas/analysisTypes';
-import { freshCore, type Caller, type TestCore } from '../testing';
-import { insertAll, worldOf, type Doc, type Entry, type PartnerInfo, type ResultRow } from './testkit';
+import type { Caller, TestCore } from '../testing';
+import { analysisTestbed, unitId, insertAll, worldOf, type Doc, type Entry, type PartnerInfo, type ResultRow } from './testkit';
 
 /**
  * Top/bottom lists and budget vs actual on fixed data: a handful of partners and two budget lines
@@ -13,17 +13,13 @@ let core: TestCore;
 let w: ReturnType<typeof worldOf>;
 let wang: Caller;
 let lina: Caller;
-beforeAll(async () => {
-  core = await freshCore({ demo: true, partners: 20 });
-  w = worldOf(core.env.db.$client);
-  [wang, lina] = [await core.as('wangfang'), await core.as('lina')];
-}, 120_000);
-afterAll(() => core?.dispose());
-beforeEach(() => core.env.db.$client.exec('SAVEPOINT t'));
-afterEach(() => core.env.db.$client.exec('ROLLBACK TO t; RELEASE t'));
+analysisTestbed({ partners: 20, users: ['wangfang', 'lina'] }, (b) => {
+  ({ core, w } = b);
+  [wang, lina] = b.callers as [Caller, Caller];
+});
 
 const db = () => core.env.db.$client;
-const unit = (code: string) => db().prepare('SELECT id FROM org_units WHERE code = ?').pluck().get(code) as number;
+const unit = (code: string) => unitId(db(), code);
 
 /** partners re-homed for the test (code, unit; one channel type) */
 function partners(specs: { code: string; ou: number }[]): PartnerInfo[] {

@@ -1,20 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freshCore, type Caller, type TestCore } from '../testing';
-import { insertAll, worldOf, type Doc, type PartnerInfo, type ResultRow } from './testkit';
+import { describe, expect, it } from 'vitest';
+import type { Caller, TestCore } from '../testing';
+import { analysisTestbed, insertAll, worldOf, type Doc, type PartnerInfo, type ResultRow } from './testkit';
 
 /** Post-evaluation verdicts on fixed cases, worked out by hand from the written rule (postEval.ts). */
 let core: TestCore;
 let w: ReturnType<typeof worldOf>;
 let wang: Caller;
 let lina: Caller;
-beforeAll(async () => {
-  core = await freshCore({ demo: true, partners: 40 });
-  w = worldOf(core.env.db.$client);
-  [wang, lina] = [await core.as('wangfang'), await core.as('lina')];
-}, 120_000);
-afterAll(() => core?.dispose());
-beforeEach(() => core.env.db.$client.exec('SAVEPOINT t'));
-afterEach(() => core.env.db.$client.exec('ROLLBACK TO t; RELEASE t'));
+analysisTestbed({ partners: 40, users: ['wangfang', 'lina'] }, (b) => {
+  ({ core, w } = b);
+  [wang, lina] = b.callers as [Caller, Caller];
+});
 
 const request = (p: PartnerInfo, expected: number, claimed: number, o: Partial<Doc> = {}): Doc => ({
   type: 'cost_request', pid: p.id, costType: w.costTypes[0]!, activityStart: '2030-06-10', activityEnd: '2030-06-20', state: 'approved', closed: true,

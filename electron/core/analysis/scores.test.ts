@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/api/errors';
 import { getFile } from '../excel/files';
-import { freshCore, type Caller, type TestCore } from '../testing';
-import { insertAll, worldOf, type Doc, type PartnerInfo, type ResultRow } from './testkit';
+import type { Caller, TestCore } from '../testing';
+import { analysisTestbed, unitId, insertAll, worldOf, type Doc, type PartnerInfo, type ResultRow } from './testkit';
 
 /**
  * Partner scores, rankings and yellow cards on fixed data with answers worked out by hand from
@@ -15,17 +15,13 @@ let w: ReturnType<typeof worldOf>;
 let wang: Caller;
 let lina: Caller;
 let admin: Caller;
-beforeAll(async () => {
-  core = await freshCore({ demo: true, partners: 40 });
-  w = worldOf(core.env.db.$client);
-  [wang, lina, admin] = [await core.as('wangfang'), await core.as('lina'), await core.as('admin')];
-}, 120_000);
-afterAll(() => core?.dispose());
-beforeEach(() => core.env.db.$client.exec('SAVEPOINT t'));
-afterEach(() => core.env.db.$client.exec('ROLLBACK TO t; RELEASE t'));
+analysisTestbed({ partners: 40, users: ['wangfang', 'lina', 'admin'] }, (b) => {
+  ({ core, w } = b);
+  [wang, lina, admin] = b.callers as [Caller, Caller, Caller];
+});
 
 const db = () => core.env.db.$client;
-const unit = (code: string) => db().prepare('SELECT id FROM org_units WHERE code = ?').pluck().get(code) as number;
+const unit = (code: string) => unitId(db(), code);
 const user = (name: string) => db().prepare('SELECT id FROM users WHERE username = ?').pluck().get(name) as number;
 /** n partners re-homed for the test: code, unit, channel type, owner */
 function partners(specs: { code: string; ou: number; owner: number | null }[]): PartnerInfo[] {

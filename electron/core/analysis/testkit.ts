@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { freshCore, type Caller, type TestCore } from '../testing';
 
 /**
  * Test support of the analysis area: raw rows written straight into a real database (results,
@@ -90,3 +92,24 @@ export function insertAll(db: Database.Database, admin: number, partners: Partne
 export const mi = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
 export const pm = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 export const bpOf = (num: number, den: number) => (den === 0 ? null : Math.sign(num) * Math.sign(den) * Math.floor((Math.abs(num) * 10_000 * 2 + Math.abs(den)) / (2 * Math.abs(den))));
+
+/**
+ * A test file's fixed-data world: one demo company (with `partners` partners) for the file, signed-in
+ * callers for `users`, and every test's writes rolled back by a savepoint. `ready` hands them over
+ * once they exist (before the first test).
+ */
+export function analysisTestbed(opts: { partners: number; users: string[] }, ready: (bed: { core: TestCore; w: ReturnType<typeof worldOf>; callers: Caller[] }) => void): void {
+  let core: TestCore | undefined;
+  beforeAll(async () => {
+    core = await freshCore({ demo: true, partners: opts.partners });
+    const callers: Caller[] = [];
+    for (const u of opts.users) callers.push(await core.as(u));
+    ready({ core, w: worldOf(core.env.db.$client), callers });
+  }, 120_000);
+  afterAll(() => core?.dispose());
+  beforeEach(() => core!.env.db.$client.exec('SAVEPOINT t'));
+  afterEach(() => core!.env.db.$client.exec('ROLLBACK TO t; RELEASE t'));
+}
+
+/** the id of an org unit by code */
+export const unitId = (db: Database.Database, code: string) => db.prepare('SELECT id FROM org_units WHERE code = ?').pluck().get(code) as number;
