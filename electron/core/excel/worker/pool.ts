@@ -100,9 +100,15 @@ function start<R>(task: Task, signal: AbortSignal | undefined, h: Handlers): { d
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      if (reuse) release(purpose, w);
-      else void w.terminate();
-      fn();
+      if (reuse) {
+        release(purpose, w);
+        fn();
+        return;
+      }
+      // settle only once the thread is gone: a caller that removes the worker's half-written file
+      // on the rejection (writeXlsx) must not race the worker's last open or write (CI saw a
+      // stopped export's file reappear after its removal)
+      w.terminate().then(fn, fn);
     };
     const onAbort = () => finish(() => rejectP(cancelled()), false);
     signal?.addEventListener('abort', onAbort);
