@@ -112,6 +112,15 @@ test('screenshots of the new pages in 中文 and English', async ({ page, reques
     ['lina', [['/settings/delegations', 'delegations']]],
   ];
   const app = new AppPage(page, server.url);
+  // zhangwei's reminder of his overdue requests opens the list filtered to them
+  await (await app.open()).signIn('zhangwei');
+  const overdueLink = page.getByTestId('sla-reminder-overdue');
+  const count = Number((await overdueLink.textContent())?.match(/^(\d+)/)?.[1]);
+  expect(count).toBeGreaterThan(0);
+  await overdueLink.click();
+  await expect(page.getByTestId('only-overdue')).toBeChecked();
+  await expect(page.getByTestId('requests-page').getByTestId('row-count')).toHaveText(`${count} 行`);
+  await app.signOut();
   for (const [i, [user, pages]] of shots.entries()) {
     if (i > 0) await app.signOut();
     await (await app.open()).signIn(user);

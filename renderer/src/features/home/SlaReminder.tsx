@@ -11,7 +11,8 @@ interface Seen {
 /**
  * The in-app reminder (issue 9 point 6; no e-mail): when documents waiting for me are past their
  * step's deadline, or requests of mine are overdue for their claim, the top bar of every page
- * says how many, in the warning colour, and links to them (in the bar, so it never covers a grid). Dismissed, it stays away until a count rises above
+ * says how many, in the warning colour, and links to them (in the bar, so it never covers a grid):
+ * the queue, or the requests list with its overdue filter on (passed in the history entry's state). Dismissed, it stays away until a count rises above
  * what was dismissed (kept per user for the browser session, so a reload does not nag again);
  * a count that falls lowers the mark, so a later rise shows again. It follows home.summary, which
  * the event stream and a one-minute refresh keep current.
@@ -42,7 +43,7 @@ export function SlaReminder({ summary, userId }: { summary: HomeSummary | undefi
         </Link>
       )}
       {overdue > 0 && (
-        <Link href="/requests" onClick={dismiss} data-testid="sla-reminder-overdue">
+        <Link href="/requests" state={{ overdue: true }} onClick={dismiss} data-testid="sla-reminder-overdue">
           {t('wf.home.remindOverdue', { count: overdue })}
         </Link>
       )}

@@ -19,7 +19,8 @@ export function RequestsPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const [, navigate] = useLocation();
-  const [overdue, setOverdue] = useState(false);
+  // opened from the overdue reminder (features/home/SlaReminder): the overdue filter starts on
+  const [overdue, setOverdue] = useState(() => (window.history.state as { overdue?: unknown } | null)?.overdue === true);
   const columns = useMemo(() => serverSortable(requestColumns(t)), [t]);
   const exportColumns = useMemo(() => requestExportColumns(t), [t]);
   const list = useCallback((q: Input<'costRequests.list'>) => call('costRequests.list', q), []);
