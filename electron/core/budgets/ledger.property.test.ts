@@ -4,7 +4,7 @@ import type { BudgetVsActual } from '../../../shared/api/areas/budgets';
 import { ApiError } from '../../../shared/api/errors';
 import type { Balances, ControlMode } from '../../../shared/domain/budget';
 import { freshCore, type Caller, type TestCore } from '../testing';
-import { demoIds, ledgerOps, months, type Row } from './testkit';
+import { CellBook, demoIds, ledgerOps, months, type Row } from './testkit';
 
 /**
  * The ledger's invariants under thousands of random sequences of version approvals, transfers,
@@ -78,25 +78,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** what the rules say the database must hold */
-class Model {
-  cells = new Map<string, Balances>();
+class Model extends CellBook {
   inForce: ((number[] | null) | undefined)[] = Array(NL).fill(undefined);
   rules = DEFAULTS.map((d) => ({ ...d }));
   outstanding = new Map<string, number>();
   closed = new Set<string>();
   lineIds: (number | undefined)[] = Array(NL).fill(undefined);
-  entries = 0;
-  bal(line: number, p: number): Balances {
-    return this.cells.get(`${line}|${p}`) ?? { allocated: 0, committed: 0, actual: 0 };
-  }
-  move(line: number, p: number, d: Partial<Balances>) {
-    const b = { ...this.bal(line, p) };
-    b.allocated += d.allocated ?? 0;
-    b.committed += d.committed ?? 0;
-    b.actual += d.actual ?? 0;
-    this.cells.set(`${line}|${p}`, b);
-    this.entries++;
-  }
 }
 
 let core: TestCore;

@@ -1,3 +1,4 @@
+import type { Balances } from '../../../shared/domain/budget';
 import type { Input } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { Caller, TestCore } from '../testing';
@@ -43,4 +44,24 @@ export function ledgerSum(core: TestCore, where = '1 = 1', ...params: unknown[])
        FROM budget_ledger e JOIN budget_lines l ON l.id = e.line_id WHERE ${where}`,
     )
     .get(...params) as { allocated: number; committed: number; actual: number; n: number };
+}
+
+/**
+ * The property tests' own model of the ledger's cells: balances per line × period, moved by the
+ * test's prediction of each operation (never by the product's code), and the entries it expects.
+ */
+export class CellBook {
+  cells = new Map<string, Balances>();
+  entries = 0;
+  bal(line: number, p: number): Balances {
+    return this.cells.get(`${line}|${p}`) ?? { allocated: 0, committed: 0, actual: 0 };
+  }
+  move(line: number, p: number, d: Partial<Balances>) {
+    const b = { ...this.bal(line, p) };
+    b.allocated += d.allocated ?? 0;
+    b.committed += d.committed ?? 0;
+    b.actual += d.actual ?? 0;
+    this.cells.set(`${line}|${p}`, b);
+    this.entries++;
+  }
 }

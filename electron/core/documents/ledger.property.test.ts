@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
 import type { Balances, ControlMode } from '../../../shared/domain/budget';
-import { approvedPlan, demoIds, months } from '../budgets/testkit';
+import { approvedPlan, CellBook, demoIds, months } from '../budgets/testkit';
 import { freshCore, orgCtxOf, type Caller, type TestCore } from '../testing';
 import { expireDue } from './requests';
 
@@ -90,22 +90,9 @@ interface Clm {
   paid: number;
 }
 
-class Model {
-  cells = new Map<string, Balances>();
+class Model extends CellBook {
   reqs: Req[] = [];
   claims: Clm[] = [];
-  entries = 0;
-  bal(line: number, p: number): Balances {
-    return this.cells.get(`${line}|${p}`) ?? { allocated: 0, committed: 0, actual: 0 };
-  }
-  move(line: number, p: number, d: Partial<Balances>) {
-    const b = { ...this.bal(line, p) };
-    b.allocated += d.allocated ?? 0;
-    b.committed += d.committed ?? 0;
-    b.actual += d.actual ?? 0;
-    this.cells.set(`${line}|${p}`, b);
-    this.entries++;
-  }
   /** what approved claims of the request still need: their amount not yet paid */
   payable(r: Req) {
     return this.claims.filter((c) => c.req === this.reqs.indexOf(r)).reduce((s, c) => s + c.amount - c.paid, 0);
